@@ -1,0 +1,45 @@
+package se.region.cdr.bench;
+
+import java.util.Arrays;
+import se.region.cdr.bench.corpus.GenerateCommand;
+import se.region.cdr.bench.write.WriteCommand;
+
+/**
+ * Entry point of {@code cdr-benchmark.jar}: {@code generate} writes a corpus, {@code write} runs
+ * the write classes (W1, W3) against an openEHR server. See the module README.
+ */
+public final class BenchmarkMain {
+
+  private BenchmarkMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      usage();
+      System.exit(2);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      switch (args[0]) {
+        case "generate" -> GenerateCommand.run(rest);
+        case "write" -> WriteCommand.run(rest);
+        default -> {
+          usage();
+          System.exit(2);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      usage();
+      System.exit(2);
+    }
+  }
+
+  private static void usage() {
+    System.err.println(
+        """
+        usage: java -jar cdr-benchmark.jar generate --out DIR [--seed 42] [--ehrs 1000] [--per-ehr 20]
+               java -jar cdr-benchmark.jar write --base-url URL --corpus DIR --out DIR
+                    [--opt-dir DIR] [--duration-seconds 60] [--concurrency 1,2,4,8,16]
+                    [--update-count 200] [--jdbc-url URL --db-user U --db-password P]""");
+  }
+}

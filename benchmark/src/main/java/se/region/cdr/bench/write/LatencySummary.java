@@ -1,0 +1,28 @@
+package se.region.cdr.bench.write;
+
+import org.HdrHistogram.Histogram;
+
+/** Percentiles of a latency histogram recorded in microseconds, reported in milliseconds. */
+record LatencySummary(long count, double p50Ms, double p95Ms, double p99Ms, double maxMs, double meanMs) {
+
+  static Histogram newHistogram() {
+    return new Histogram(3);
+  }
+
+  static LatencySummary of(Histogram micros) {
+    if (micros.getTotalCount() == 0) {
+      return new LatencySummary(0, 0, 0, 0, 0, 0);
+    }
+    return new LatencySummary(
+        micros.getTotalCount(),
+        ms(micros.getValueAtPercentile(50)),
+        ms(micros.getValueAtPercentile(95)),
+        ms(micros.getValueAtPercentile(99)),
+        ms(micros.getMaxValue()),
+        Math.round(micros.getMean()) / 1000.0);
+  }
+
+  private static double ms(long micros) {
+    return micros / 1000.0;
+  }
+}

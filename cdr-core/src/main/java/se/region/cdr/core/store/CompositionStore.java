@@ -1,0 +1,189 @@
+package se.region.cdr.core.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import se.region.cdr.core.ehr.Audit;
+import se.region.cdr.core.ehr.ChangeType;
+import se.region.cdr.core.ehr.StoredVersion;
+import se.region.cdr.core.ehr.VersionUid;
+
+/**
+ * SQL for versioned compositions: the {@code composition} head row, one {@code composition_version}
+ * row per version, and content nodes in {@code comp_node} (head) and {@code comp_node_hist} (older).
+ */
+public final class CompositionStore {
+  private final String systemId;
+
+  public CompositionStore(String systemId) {
+    this.systemId = systemId;
+  }
+
+  /** Content of one new version, split into nodes whose archetypes are already in the dictionary. */
+  public record Content(List<ContentNode> nodes, int[] archetypeIds, OffsetDateTime startTime) {}
+
+  /** The head row of a versioned composition. */
+  public record Head(long id, UUID uid, long ehr, int version, boolean deleted, int template, OffsetDateTime createdAt) {}
+
+  /** Inserts version 1 of a new composition; returns its id, or -1 when the uid is taken. */
+  public long insertFirst(Connection c, UUID uid, long ehr, short tenant, int template, long contribution, OffsetDateTime at, Content content)
+      throws SQLException {
+    long id;
+    try (PreparedStatement ps = c.prepareStatement(
+        "with comp as (insert into composition (uid, ehr, tenant, template, version, created_at, committed_at, start_time)"
+            + " values (?,?,?,?,1,?,?,?) on conflict (uid) do nothing returning id),"
+            + " v as (insert into composition_version (composition, version, contribution, change_type, deleted)"
+            + " select id, 1, ?, 249, false from comp)"
+            + " select id from comp")) {
+      ps.setObject(1, uid);
+      ps.setLong(2, ehr);
+      ps.setShort(3, tenant);
+      ps.setInt(4, template);
+      ps.setObject(5, at);
+      ps.setObject(6, at);
+      ps.setObject(7, content.startTime());
+      ps.setLong(8, contribution);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return -1;
+        }
+        id = rs.getLong(1);
+      }
+    }
+    insertNodes(c, id, ehr, content);
+    return id;
+  }
+
+  public Optional<Head> findHead(Connection c, UUID uid, boolean forUpdate) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select id, uid, ehr, version, deleted, template, created_at from composition where uid = ?" + (forUpdate ? " for update" : ""))) {
+      ps.setObject(1, uid);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new Head(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getInt(4), rs.getBoolean(5),
+            rs.getInt(6), rs.getObject(7, OffsetDateTime.class)));
+      }
+    }
+  }
+
+  /**
+   * Appends a version after the (locked) head: moves the head's content to history, then stores
+   * the new content, or none for a deletion.
+   */
+  public void appendVersion(Connection c, Head head, long contribution, int changeType, OffsetDateTime at, Content content, int template)
+      throws SQLException {
+    int next = head.version() + 1;
+    boolean deleted = content == null;
+    if (!head.deleted()) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "with moved as (delete from comp_node where composition = ? returning *)"
+              + " insert into comp_node_hist (composition, version, num, num_cap, parent_num, ehr, archetype, data)"
+              + " select composition, ?, num, num_cap, parent_num, ehr, archetype, data from moved")) {
+        ps.setLong(1, head.id());
+        ps.setInt(2, head.version());
+        ps.executeUpdate();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "with v as (insert into composition_version (composition, version, contribution, change_type, deleted) values (?,?,?,?,?))"
+            + " update composition set version = ?, deleted = ?, committed_at = ?, start_time = coalesce(?, start_time), template = ? where id = ?")) {
+      ps.setLong(1, head.id());
+      ps.setInt(2, next);
+      ps.setLong(3, contribution);
+      ps.setInt(4, changeType);
+      ps.setBoolean(5, deleted);
+      ps.setInt(6, next);
+      ps.setBoolean(7, deleted);
+      ps.setObject(8, at);
+      ps.setObject(9, deleted ? null : content.startTime());
+      ps.setInt(10, template);
+      ps.setLong(11, head.id());
+      ps.executeUpdate();
+    }
+    if (!deleted) {
+      insertNodes(c, head.id(), head.ehr(), content);
+    }
+  }
+
+  private static void insertNodes(Connection c, long composition, long ehr, Content content) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "insert into comp_node (composition, num, num_cap, parent_num, ehr, archetype, data) values (?,?,?,?,?,?,?::jsonb)")) {
+      List<ContentNode> nodes = content.nodes();
+      for (int i = 0; i < nodes.size(); i++) {
+        ContentNode n = nodes.get(i);
+        ps.setLong(1, composition);
+        ps.setInt(2, n.num());
+        ps.setInt(3, n.numCap());
+        ps.setInt(4, n.parentNum());
+        ps.setLong(5, ehr);
+        ps.setInt(6, content.archetypeIds()[i]);
+        ps.setString(7, n.data().toString());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Every version of a composition with its audit, oldest first; content is not loaded. */
+  public List<StoredVersion> versions(Connection c, Head head) throws SQLException {
+    List<StoredVersion> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "select v.version, v.deleted, v.change_type, " + ContributionStore.AUDIT_COLUMNS
+            + " from composition_version v join contribution k on k.id = v.contribution where v.composition = ? order by v.version")) {
+      ps.setLong(1, head.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Audit contribution = ContributionStore.audit(rs, 4);
+          Audit audit = new Audit(contribution.committedAt(), ChangeType.ofCode(rs.getInt(3)),
+              contribution.committer(), contribution.description(), contribution.contributionUid());
+          out.add(new StoredVersion(new VersionUid(head.uid(), systemId, rs.getInt(1)), audit, rs.getBoolean(2), null));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The canonical JSON of one version (head or older), or null for a deletion or unknown version. */
+  public ObjectNode content(Connection c, Head head, int version) throws SQLException {
+    boolean isHead = version == head.version();
+    if (isHead && head.deleted()) {
+      return null;
+    }
+    String sql = isHead
+        ? "select num, data::text from comp_node where composition = ? order by num"
+        : "select num, data::text from comp_node_hist where composition = ? and version = ? order by num";
+    List<ObjectNode> nodes = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, head.id());
+      if (!isHead) {
+        ps.setInt(2, version);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          nodes.add(Json.object(rs.getString(2)));
+        }
+      }
+    }
+    if (nodes.isEmpty()) {
+      return null;
+    }
+    ObjectNode composition = ContentNodes.assemble(nodes);
+    setUid(composition, new VersionUid(head.uid(), systemId, version));
+    return composition;
+  }
+
+  /** Puts the version uid into a composition tree as the first field after _type. */
+  public static void setUid(ObjectNode composition, VersionUid uid) {
+    ObjectNode uidNode = composition.objectNode().put("_type", "OBJECT_VERSION_ID").put("value", uid.toString());
+    composition.set("uid", uidNode);
+  }
+}

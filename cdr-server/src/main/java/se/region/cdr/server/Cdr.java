@@ -1,0 +1,74 @@
+package se.region.cdr.server;
+
+import static java.util.Objects.requireNonNull;
+
+import se.region.cdr.core.CdrConfig;
+import se.region.cdr.core.db.Database;
+import se.region.cdr.core.ehr.CompositionService;
+import se.region.cdr.core.ehr.ContributionService;
+import se.region.cdr.core.ehr.EhrService;
+import se.region.cdr.core.rm.RmCodec;
+import se.region.cdr.core.template.TemplateStore;
+
+/** The wired services of one running CDR: database, templates, codecs and the EHR services. */
+public final class Cdr implements AutoCloseable {
+  private final CdrConfig config;
+  private final Database database;
+  private final TemplateStore templates;
+  private final RmCodec codec;
+  private final EhrService ehrs;
+  private final CompositionService compositions;
+  private final ContributionService contributions;
+
+  private Cdr(CdrConfig config, Database database) {
+    this.config = requireNonNull(config, "config is null");
+    this.database = requireNonNull(database, "database is null");
+    this.templates = new TemplateStore(database.dataSource());
+    this.codec = new RmCodec(templates);
+    this.ehrs = new EhrService(database.dataSource(), codec, config.systemId());
+    this.compositions = new CompositionService(database.dataSource(), codec, templates, ehrs);
+    this.contributions = new ContributionService(database.dataSource(), codec, ehrs, compositions);
+  }
+
+  /** Starts the database, applies migrations, loads stored and bundled templates. */
+  public static Cdr start(CdrConfig config) {
+    Database database = Database.start(config);
+    Cdr cdr = new Cdr(config, database);
+    cdr.templates.loadAll();
+    BundledTemplates.load(cdr.templates);
+    return cdr;
+  }
+
+  public CdrConfig config() {
+    return config;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public TemplateStore templates() {
+    return templates;
+  }
+
+  public RmCodec codec() {
+    return codec;
+  }
+
+  public EhrService ehrs() {
+    return ehrs;
+  }
+
+  public CompositionService compositions() {
+    return compositions;
+  }
+
+  public ContributionService contributions() {
+    return contributions;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}
