@@ -21,7 +21,8 @@ public final class Arguments {
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i].startsWith("--") ? args[i].substring(2) : null;
       if (name == null || !allowed.contains(name)) {
-        throw new IllegalArgumentException("unknown option " + args[i] + "; expected one of " + allowed);
+        throw new IllegalArgumentException(
+            "unknown option " + args[i] + "; expected one of " + allowed);
       }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("option " + args[i] + " needs a value");
@@ -57,6 +58,9 @@ public final class Arguments {
 
   /** A comma-separated list of integers, e.g. {@code 1,2,4}. */
   public List<Integer> integers(String name, String fallback) {
-    return Arrays.stream(optional(name, fallback).split(",")).map(String::trim).map(Integer::valueOf).toList();
+    return Arrays.stream(optional(name, fallback).split(","))
+        .map(String::trim)
+        .map(Integer::valueOf)
+        .toList();
   }
 }

@@ -37,9 +37,13 @@ public final class BenchmarkMain {
   private static void usage() {
     System.err.println(
         """
-        usage: java -jar cdr-benchmark.jar generate --out DIR [--seed 42] [--ehrs 1000] [--per-ehr 20]
+        usage: java -jar cdr-benchmark.jar generate --out DIR
+                    [--seed 42] [--ehrs 1000] [--per-ehr 20]
                java -jar cdr-benchmark.jar write --base-url URL --corpus DIR --out DIR
-                    [--opt-dir DIR] [--duration-seconds 60] [--concurrency 1,2,4,8,16]
-                    [--update-count 200] [--jdbc-url URL --db-user U --db-password P]""");
+                    [--opt-dir DIR] [--duration-seconds 60] [--warmup-seconds 10]
+                    [--concurrency 1,2,4,8,16] [--update-count 200]
+                    [--jdbc-url URL] [--db-user postgres] [--db-password postgres]
+                    [--server-pid PID] [--server-start-ms MS] [--server-jvm-flags FLAGS]\
+        """);
   }
 }

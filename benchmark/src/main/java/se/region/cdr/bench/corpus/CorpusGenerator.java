@@ -19,8 +19,8 @@ import se.region.cdr.bench.corpus.template.VitalSignsComposition;
 
 /**
  * Generates a corpus: for each EHR a profile, then {@code perEhr} compositions spread over ten
- * years, 5 % of them with a second version, and a manifest of the expected query answers. The
- * same seed and sizes give the same bytes.
+ * years, 5 % of them with a second version, and a manifest of the expected query answers. The same
+ * seed and sizes give the same bytes.
  */
 public final class CorpusGenerator {
 
@@ -55,7 +55,8 @@ public final class CorpusGenerator {
         generateEhr(ehr, writer, tally);
       }
     }
-    mapper.writerWithDefaultPrettyPrinter()
+    mapper
+        .writerWithDefaultPrettyPrinter()
         .writeValue(directory.resolve(CorpusFiles.MANIFEST).toFile(), manifest(tally));
   }
 
@@ -89,7 +90,11 @@ public final class CorpusGenerator {
   }
 
   private static ObjectNode composition(
-      CorpusTemplate template, EhrProfile profile, SeededRandom random, Instant time, ManifestTally tally) {
+      CorpusTemplate template,
+      EhrProfile profile,
+      SeededRandom random,
+      Instant time,
+      ManifestTally tally) {
     String iso = time.toString();
     return switch (template) {
       case VITAL_SIGNS -> {

@@ -6,8 +6,8 @@ import se.region.cdr.bench.corpus.template.VitalSignsComposition;
 
 /**
  * The corpus templates, their JSON-Lines file and their share of each EHR's compositions.
- * BENCHMARK.md gives 15 % to a medication list; no medication OPT exists yet, so that share goes
- * to the problem list (30 %).
+ * BENCHMARK.md gives 15 % to a medication list; no medication OPT exists yet, so that share goes to
+ * the problem list (30 %).
  */
 public enum CorpusTemplate {
   VITAL_SIGNS(VitalSignsComposition.TEMPLATE_ID, "vital_signs.jsonl", 0.40),
@@ -38,8 +38,8 @@ public enum CorpusTemplate {
   }
 
   /**
-   * How many of {@code perEhr} compositions use this template: the share rounded half up, the
-   * last template taking the remainder.
+   * How many of {@code perEhr} compositions use this template: the share rounded half up, the last
+   * template taking the remainder.
    */
   public int countOf(int perEhr) {
     if (ordinal() == values().length - 1) {

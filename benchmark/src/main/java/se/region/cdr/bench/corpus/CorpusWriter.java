@@ -1,5 +1,7 @@
 package se.region.cdr.bench.corpus;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -19,23 +21,29 @@ final class CorpusWriter implements Closeable {
   private final BufferedWriter updates;
 
   CorpusWriter(Path directory, ObjectMapper mapper) throws IOException {
-    this.mapper = mapper;
+    this.mapper = requireNonNull(mapper, "mapper is null");
     Files.createDirectories(directory);
     for (CorpusTemplate template : CorpusTemplate.values()) {
-      files.put(template, Files.newBufferedWriter(directory.resolve(template.fileName()), StandardCharsets.UTF_8));
+      files.put(
+          template,
+          Files.newBufferedWriter(directory.resolve(template.fileName()), StandardCharsets.UTF_8));
     }
-    this.updates = Files.newBufferedWriter(directory.resolve(CorpusFiles.UPDATES), StandardCharsets.UTF_8);
+    this.updates =
+        Files.newBufferedWriter(directory.resolve(CorpusFiles.UPDATES), StandardCharsets.UTF_8);
   }
 
-  void composition(CorpusTemplate template, long seq, int ehr, ObjectNode composition) throws IOException {
+  void composition(CorpusTemplate template, long seq, int ehr, ObjectNode composition)
+      throws IOException {
     write(files.get(template), template, seq, ehr, composition);
   }
 
-  void update(CorpusTemplate template, long seq, int ehr, ObjectNode composition) throws IOException {
+  void update(CorpusTemplate template, long seq, int ehr, ObjectNode composition)
+      throws IOException {
     write(updates, template, seq, ehr, composition);
   }
 
-  private void write(BufferedWriter out, CorpusTemplate template, long seq, int ehr, ObjectNode composition)
+  private void write(
+      BufferedWriter out, CorpusTemplate template, long seq, int ehr, ObjectNode composition)
       throws IOException {
     ObjectNode line = mapper.createObjectNode();
     line.put(CorpusFiles.SEQ, seq);

@@ -9,7 +9,12 @@ import se.region.cdr.bench.corpus.template.Problem;
  * baselines, and the diagnoses every problem list of the EHR repeats.
  */
 public record EhrProfile(
-    int index, String subjectId, double baselineSystolic, boolean diabetic, double baselineHba1c, List<Problem> problems) {
+    int index,
+    String subjectId,
+    double baselineSystolic,
+    boolean diabetic,
+    double baselineHba1c,
+    List<Problem> problems) {
 
   /** Between-EHR spread of the systolic baseline; with the within-EHR spread the total is ~18. */
   static final double SYSTOLIC_BASELINE_SD = 16;
@@ -28,7 +33,8 @@ public record EhrProfile(
         codes.drawDiagnoses(random).stream()
             .map(c -> new Problem(c.code(), c.name(), onset(random)))
             .toList();
-    boolean diabetic = problems.stream().anyMatch(p -> p.icd10Code().equals(Icd10Catalogue.TYPE_2_DIABETES));
+    boolean diabetic =
+        problems.stream().anyMatch(p -> p.icd10Code().equals(Icd10Catalogue.TYPE_2_DIABETES));
     double hba1c = diabetic ? random.gaussian(52, 8) : random.gaussian(36, 4);
     return new EhrProfile(index, Subjects.idOf(index), systolic, diabetic, hba1c, problems);
   }

@@ -53,9 +53,11 @@ public final class Icd10Catalogue {
   public static Icd10Catalogue load() {
     try (InputStream in =
         Objects.requireNonNull(
-            Icd10Catalogue.class.getResourceAsStream("icd10-codes.tsv"), "icd10-codes.tsv missing")) {
+            Icd10Catalogue.class.getResourceAsStream("icd10-codes.tsv"),
+            "icd10-codes.tsv missing")) {
       List<String[]> rows = new ArrayList<>();
-      for (String line : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList()) {
+      for (String line :
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList()) {
         if (!line.isBlank() && !line.startsWith("#")) {
           rows.add(line.split("\t"));
         }
@@ -100,7 +102,8 @@ public final class Icd10Catalogue {
   }
 
   private Code drawCommon(SeededRandom random) {
-    double target = random.nextDouble() * commonCumulativeWeights[commonCumulativeWeights.length - 1];
+    double target =
+        random.nextDouble() * commonCumulativeWeights[commonCumulativeWeights.length - 1];
     for (int rank = 0; rank < commonCumulativeWeights.length; rank++) {
       if (target < commonCumulativeWeights[rank]) {
         return common.get(rank);

@@ -14,8 +14,8 @@ import se.region.cdr.bench.corpus.template.Problem;
 import se.region.cdr.bench.corpus.template.VitalSigns;
 
 /**
- * Counts, while the corpus is generated, the answers the query classes of BENCHMARK.md must
- * return. Second versions change no counted value, so the answers hold before and after W3.
+ * Counts, while the corpus is generated, the answers the query classes of BENCHMARK.md must return.
+ * Second versions change no counted value, so the answers hold before and after W3.
  */
 final class ManifestTally {
 
@@ -83,7 +83,8 @@ final class ManifestTally {
     ehrsSystolicAtLeast140 += ehrMaxSystolic >= 140 ? 1 : 0;
     boolean hba1cHigh = ehrMaxHba1c > 48;
     ehrsHba1cAbove48 += hba1cHigh ? 1 : 0;
-    ehrsE11AndHba1cAbove48 += hba1cHigh && ehrCodes.contains(Icd10Catalogue.TYPE_2_DIABETES) ? 1 : 0;
+    ehrsE11AndHba1cAbove48 +=
+        hba1cHigh && ehrCodes.contains(Icd10Catalogue.TYPE_2_DIABETES) ? 1 : 0;
     ehrCodes.forEach(code -> ehrsByCode.merge(code, 1, Integer::sum));
   }
 

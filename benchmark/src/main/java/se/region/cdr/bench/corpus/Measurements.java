@@ -16,7 +16,8 @@ public final class Measurements {
   private Measurements() {}
 
   public static VitalSigns vitalSigns(EhrProfile profile, SeededRandom random) {
-    int systolic = (int) random.clipped(profile.baselineSystolic(), SYSTOLIC_READING_SD, 80, 240, 0);
+    int systolic =
+        (int) random.clipped(profile.baselineSystolic(), SYSTOLIC_READING_SD, 80, 240, 0);
     int diastolic = (int) random.clipped(0.6 * systolic + 5, 6, 40, systolic - 10, 0);
     int pulse = (int) random.clipped(72, 11, 35, 180, 0);
     double temperature = random.clipped(36.9, 0.4, 34.5, 41.5, 1);
@@ -43,7 +44,9 @@ public final class Measurements {
       double mean = analyte == Analyte.HBA1C ? profile.baselineHba1c() : analyte.mean();
       double sd = analyte == Analyte.HBA1C ? 3 : analyte.sd();
       double value = random.clipped(mean, sd, analyte.min(), analyte.max(), analyte.precision());
-      results.add(new LabResult(analyte.loincCode(), analyte.name(), value, analyte.units(), analyte.precision()));
+      results.add(
+          new LabResult(
+              analyte.loincCode(), analyte.name(), value, analyte.units(), analyte.precision()));
     }
     return results;
   }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The generator's only source of randomness. One instance per EHR, derived from the corpus seed
- * and the EHR index, so an EHR's data does not depend on the others. Gaussians use Box-Muller
- * with {@link StrictMath}, so the bytes are the same on every JVM.
+ * The generator's only source of randomness. One instance per EHR, derived from the corpus seed and
+ * the EHR index, so an EHR's data does not depend on the others. Gaussians use Box-Muller with
+ * {@link StrictMath}, so the bytes are the same on every JVM.
  */
 public final class SeededRandom {
 
@@ -42,7 +42,8 @@ public final class SeededRandom {
   public double gaussian(double mean, double sd) {
     double u1 = 1.0 - random.nextDouble();
     double u2 = random.nextDouble();
-    return mean + sd * StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
+    return mean
+        + sd * StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
   }
 
   /** A gaussian clipped to [min, max], rounded to {@code decimals} places. */

@@ -6,9 +6,9 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * Hands the corpus compositions to the W1 workers, in generation order. When the corpus runs out
- * it starts again from the first line and remembers that it wrapped: from then on the database
- * holds duplicates and the manifest's answers no longer apply.
+ * Hands the corpus compositions to the W1 workers, in generation order. When the corpus runs out it
+ * starts again from the first line and remembers that it wrapped: from then on the database holds
+ * duplicates and the manifest's answers no longer apply.
  */
 final class CommitFeed implements Closeable {
 

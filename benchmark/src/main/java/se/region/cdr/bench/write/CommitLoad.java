@@ -73,7 +73,8 @@ final class CommitLoad {
         errors.samples());
   }
 
-  private Histogram work(long deadline, ErrorSamples errors) throws IOException, InterruptedException {
+  private Histogram work(long deadline, ErrorSamples errors)
+      throws IOException, InterruptedException {
     Histogram micros = LatencySummary.newHistogram();
     while (System.nanoTime() < deadline && errors.count() < MAX_ERRORS_PER_STEP) {
       CorpusEntry entry = feed.next();
@@ -93,8 +94,8 @@ final class CommitLoad {
   }
 
   /**
-   * The knee: the last step, in the order run, before the first one with errors or a p99 above
-   * one second.
+   * The knee: the last step, in the order run, before the first one with errors or a p99 above one
+   * second.
    */
   static Optional<Step> knee(List<Step> steps) {
     Step knee = null;

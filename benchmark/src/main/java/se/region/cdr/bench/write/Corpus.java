@@ -23,7 +23,8 @@ final class Corpus {
   }
 
   static Corpus open(Path directory) throws IOException {
-    return new Corpus(directory, new ObjectMapper().readTree(directory.resolve(CorpusFiles.MANIFEST).toFile()));
+    return new Corpus(
+        directory, new ObjectMapper().readTree(directory.resolve(CorpusFiles.MANIFEST).toFile()));
   }
 
   JsonNode manifest() {

@@ -1,5 +1,7 @@
 package se.region.cdr.bench.write;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -15,9 +17,9 @@ import java.util.List;
 import se.region.cdr.bench.corpus.CorpusFiles;
 
 /**
- * Streams corpus lines from one or more JSON-Lines files, merged by {@code seq} so the order is
- * the generation order. The composition is cut out of the line as written, not re-serialised, to
- * keep the client's CPU share small. Not thread-safe.
+ * Streams corpus lines from one or more JSON-Lines files, merged by {@code seq} so the order is the
+ * generation order. The composition is cut out of the line as written, not re-serialised, to keep
+ * the client's CPU share small. Not thread-safe.
  */
 final class CorpusReader implements Closeable {
 
@@ -27,7 +29,7 @@ final class CorpusReader implements Closeable {
   private final List<CorpusEntry> heads = new ArrayList<>();
 
   CorpusReader(List<Path> files) throws IOException {
-    for (Path file : files) {
+    for (Path file : requireNonNull(files, "files is null")) {
       BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
       readers.add(reader);
       heads.add(readLine(reader));

@@ -18,8 +18,9 @@ import se.region.cdr.bench.corpus.OptFiles;
 import se.region.cdr.bench.corpus.Subjects;
 
 /**
- * Prepares a server for a corpus: uploads the OPTs (409, already there, is fine) and creates one
- * EHR per corpus subject, or finds it when the subject already has one.
+ * Prepares a server for a corpus: uploads the OPTs and creates one EHR per corpus subject, or finds
+ * it when the subject already has one. A refused upload is recorded, not fatal: the server may
+ * already know the template, and if not the commits' errors show it.
  */
 final class EhrSetup {
 
@@ -27,7 +28,11 @@ final class EhrSetup {
 
   /** The setup outcome; {@code ehrIds[i]} belongs to corpus EHR {@code i}. */
   record Result(
-      Map<String, Integer> templateStatus, int ehrsCreated, int ehrsFound, double seconds, String[] ehrIds) {}
+      Map<String, String> templateStatus,
+      int ehrsCreated,
+      int ehrsFound,
+      double seconds,
+      String[] ehrIds) {}
 
   private final OpenEhrClient client;
   private final Path optDirectory;
@@ -39,13 +44,17 @@ final class EhrSetup {
 
   Result run(int ehrCount) throws IOException, InterruptedException {
     long started = System.nanoTime();
-    Map<String, Integer> templateStatus = new LinkedHashMap<>();
+    Map<String, String> templateStatus = new LinkedHashMap<>();
     for (CorpusTemplate template : CorpusTemplate.values()) {
-      HttpResult result = client.uploadTemplate(Files.readAllBytes(OptFiles.of(optDirectory, template)));
-      if (!result.is2xx() && result.status() != 409) {
-        throw new IOException("template upload " + template.templateId() + " failed: " + result.describe());
+      HttpResult result =
+          client.uploadTemplate(Files.readAllBytes(OptFiles.of(optDirectory, template)));
+      boolean stored = result.is2xx() || result.status() == 409;
+      if (!stored) {
+        System.out.println(
+            "WARNING: template " + template.templateId() + " refused: " + result.describe());
       }
-      templateStatus.put(template.templateId(), result.status());
+      templateStatus.put(
+          template.templateId(), stored ? String.valueOf(result.status()) : result.describe());
     }
     String[] ehrIds = new String[ehrCount];
     AtomicInteger found = new AtomicInteger();
@@ -73,7 +82,8 @@ final class EhrSetup {
     return new Result(templateStatus, ehrCount - found.get(), found.get(), seconds, ehrIds);
   }
 
-  private String ehrFor(String subjectId, AtomicInteger found) throws IOException, InterruptedException {
+  private String ehrFor(String subjectId, AtomicInteger found)
+      throws IOException, InterruptedException {
     HttpResult created = client.createEhr(subjectId, Subjects.NAMESPACE);
     if (created.status() == 201 || created.status() == 200) {
       return OpenEhrClient.ehrIdOf(created);
@@ -84,7 +94,8 @@ final class EhrSetup {
         found.incrementAndGet();
         return OpenEhrClient.ehrIdOf(existing);
       }
-      throw new IOException("EHR of " + subjectId + " exists but GET failed: " + existing.describe());
+      throw new IOException(
+          "EHR of " + subjectId + " exists but GET failed: " + existing.describe());
     }
     throw new IOException("creating the EHR of " + subjectId + " failed: " + created.describe());
   }

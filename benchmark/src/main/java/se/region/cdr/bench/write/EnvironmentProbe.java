@@ -25,7 +25,9 @@ final class EnvironmentProbe {
 
   static ObjectNode clientJvm() {
     ObjectNode jvm = JsonNodeFactory.instance.objectNode();
-    jvm.put("version", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    jvm.put(
+        "version",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     jvm.put("flags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     jvm.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
     return jvm;

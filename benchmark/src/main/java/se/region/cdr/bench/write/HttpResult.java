@@ -5,7 +5,7 @@ import java.net.http.HttpResponse;
 /**
  * What the harness keeps of a response: status, the version uid from the {@code ETag} header
  * (quotes removed) or else the last segment of {@code Location} ({@code null} when neither is
- * there), and the start of the body for error reports.
+ * there), and the body.
  */
 record HttpResult(int status, String versionUid, String body) {
 
@@ -17,11 +17,15 @@ record HttpResult(int status, String versionUid, String body) {
             .headers()
             .firstValue("ETag")
             .map(etag -> etag.replaceFirst("^W/", "").replace("\"", ""))
-            .or(() -> response.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1)))
+            .or(
+                () ->
+                    response
+                        .headers()
+                        .firstValue("Location")
+                        .map(l -> l.substring(l.lastIndexOf('/') + 1)))
             .orElse(null);
-    String body = response.body() == null ? "" : response.body();
     return new HttpResult(
-        response.statusCode(), uid, body.length() > BODY_KEPT ? body.substring(0, BODY_KEPT) : body);
+        response.statusCode(), uid, response.body() == null ? "" : response.body());
   }
 
   /** The versioned object uid of a version uid: the part before the first {@code ::}. */
@@ -34,8 +38,9 @@ record HttpResult(int status, String versionUid, String body) {
     return status >= 200 && status < 300;
   }
 
-  /** A one-line description for error lists. */
+  /** A one-line description for error lists: the status and the start of the body. */
   String describe() {
-    return status + " " + body.replaceAll("\\s+", " ");
+    String start = body.length() > BODY_KEPT ? body.substring(0, BODY_KEPT) + "..." : body;
+    return status + " " + start.replaceAll("\\s+", " ");
   }
 }

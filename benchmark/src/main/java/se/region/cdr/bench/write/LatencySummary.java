@@ -3,7 +3,8 @@ package se.region.cdr.bench.write;
 import org.HdrHistogram.Histogram;
 
 /** Percentiles of a latency histogram recorded in microseconds, reported in milliseconds. */
-record LatencySummary(long count, double p50Ms, double p95Ms, double p99Ms, double maxMs, double meanMs) {
+record LatencySummary(
+    long count, double p50Ms, double p95Ms, double p99Ms, double maxMs, double meanMs) {
 
   static Histogram newHistogram() {
     return new Histogram(3);

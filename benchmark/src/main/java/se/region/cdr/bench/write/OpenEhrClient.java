@@ -46,7 +46,8 @@ final class OpenEhrClient {
   }
 
   /** POST /ehr with an EHR_STATUS naming {@code subjectId}; the EHR id is in the body. */
-  HttpResult createEhr(String subjectId, String namespace) throws IOException, InterruptedException {
+  HttpResult createEhr(String subjectId, String namespace)
+      throws IOException, InterruptedException {
     return send(
         request("/ehr")
             .header("Content-Type", "application/json")
@@ -58,13 +59,16 @@ final class OpenEhrClient {
   /** GET /ehr?subject_id=..&subject_namespace=.. */
   HttpResult findEhr(String subjectId, String namespace) throws IOException, InterruptedException {
     String query =
-        "?subject_id=" + URLEncoder.encode(subjectId, StandardCharsets.UTF_8)
-            + "&subject_namespace=" + URLEncoder.encode(namespace, StandardCharsets.UTF_8);
+        "?subject_id="
+            + URLEncoder.encode(subjectId, StandardCharsets.UTF_8)
+            + "&subject_namespace="
+            + URLEncoder.encode(namespace, StandardCharsets.UTF_8);
     return send(request("/ehr" + query).header("Accept", "application/json").GET());
   }
 
   /** POST /ehr/{ehrId}/composition; 201 and the new version uid in ETag expected. */
-  HttpResult postComposition(String ehrId, String compositionJson) throws IOException, InterruptedException {
+  HttpResult postComposition(String ehrId, String compositionJson)
+      throws IOException, InterruptedException {
     return send(
         request("/ehr/" + ehrId + "/composition")
             .header("Content-Type", "application/json")
@@ -74,7 +78,8 @@ final class OpenEhrClient {
   }
 
   /** PUT /ehr/{ehrId}/composition/{versionedObjectUid} with If-Match: the preceding version. */
-  HttpResult putComposition(String ehrId, String versionedObjectUid, String precedingVersionUid, String json)
+  HttpResult putComposition(
+      String ehrId, String versionedObjectUid, String precedingVersionUid, String json)
       throws IOException, InterruptedException {
     return send(
         request("/ehr/" + ehrId + "/composition/" + versionedObjectUid)
@@ -108,7 +113,10 @@ final class OpenEhrClient {
     status.put("archetype_node_id", "openEHR-EHR-EHR_STATUS.generic.v1");
     status.putObject("name").put("value", "EHR Status");
     var ref = status.putObject("subject").putObject("external_ref");
-    ref.putObject("id").put("_type", "GENERIC_ID").put("value", subjectId).put("scheme", "id_scheme");
+    ref.putObject("id")
+        .put("_type", "GENERIC_ID")
+        .put("value", subjectId)
+        .put("scheme", "id_scheme");
     ref.put("namespace", namespace);
     ref.put("type", "PERSON");
     status.put("is_modifiable", true);

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a run's results as {@code results.json} and a short Markdown table, {@code results.md}. */
+/**
+ * Writes a run's results as {@code results.json} and a short Markdown table, {@code results.md}.
+ */
 final class ResultsWriter {
 
   static final String JSON = "results.json";
@@ -23,7 +25,9 @@ final class ResultsWriter {
 
   void write(JsonNode results) throws IOException {
     Files.createDirectories(directory);
-    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(directory.resolve(JSON).toFile(), results);
+    new ObjectMapper()
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(directory.resolve(JSON).toFile(), results);
     Files.writeString(directory.resolve(MARKDOWN), markdown(results), StandardCharsets.UTF_8);
   }
 
@@ -34,7 +38,8 @@ final class ResultsWriter {
     md.append("# Write benchmark, ").append(r.path("startedAt").asText()).append("\n\n");
     md.append(
         String.format(
-            "Server `%s`; corpus seed %s, generator v%s, %s EHRs x %s; %s, %s cores, %s RAM; PostgreSQL %s.%n%n",
+            "Server `%s`; corpus seed %s, generator v%s, %s EHRs x %s; %s, %s cores, %s RAM;"
+                + " PostgreSQL %s.%n%n",
             r.path("baseUrl").asText(),
             corpus.path("seed").asText(),
             corpus.path("generatorVersion").asText(),
@@ -68,7 +73,8 @@ final class ResultsWriter {
         .append(
             knee.isObject()
                 ? String.format(
-                    "%d clients, %.1f commits/s", knee.path("concurrency").asInt(), knee.path("commitsPerSecond").asDouble())
+                    "%d clients, %.1f commits/s",
+                    knee.path("concurrency").asInt(), knee.path("commitsPerSecond").asDouble())
                 : "none")
         .append(". Committed ")
         .append(w1.path("committed").asText())

@@ -1,5 +1,7 @@
 package se.region.cdr.bench.write;
 
+import static java.util.Objects.requireNonNull;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the server's PostgreSQL directly (optional): version and settings, {@code VACUUM
- * ANALYZE} plus checkpoint after a load, and table sizes over all non-system schemas.
+ * Reads the server's PostgreSQL directly (optional): version and settings, {@code VACUUM ANALYZE}
+ * plus checkpoint after a load, and table sizes over all non-system schemas.
  */
 final class StorageProbe implements AutoCloseable {
 
@@ -49,7 +51,8 @@ final class StorageProbe implements AutoCloseable {
   private final Connection connection;
 
   StorageProbe(String jdbcUrl, String user, String password) throws SQLException {
-    this.connection = DriverManager.getConnection(jdbcUrl, user, password);
+    this.connection =
+        DriverManager.getConnection(requireNonNull(jdbcUrl, "jdbcUrl is null"), user, password);
     connection.setAutoCommit(true);
   }
 
@@ -57,7 +60,8 @@ final class StorageProbe implements AutoCloseable {
     Map<String, String> settings = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement()) {
       for (String name : SETTINGS) {
-        try (ResultSet rs = statement.executeQuery("SELECT current_setting('" + name + "', true)")) {
+        try (ResultSet rs =
+            statement.executeQuery("SELECT current_setting('" + name + "', true)")) {
           rs.next();
           settings.put(name, rs.getString(1));
         }
@@ -95,7 +99,11 @@ final class StorageProbe implements AutoCloseable {
         if (tables.size() < LARGEST_KEPT) {
           tables.add(
               new StorageSnapshot.TableSize(
-                  rs.getString("name"), tableTotal, tableTotal - tableIndexes - tableToast, tableIndexes, tableToast));
+                  rs.getString("name"),
+                  tableTotal,
+                  tableTotal - tableIndexes - tableToast,
+                  tableIndexes,
+                  tableToast));
         }
       }
     }

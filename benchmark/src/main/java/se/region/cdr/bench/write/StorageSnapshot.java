@@ -6,10 +6,16 @@ import java.util.List;
  * Sizes of all tables in the non-system schemas: {@code total = heap + index + toast}, where heap
  * includes the free-space and visibility maps and toast includes the TOAST index.
  */
-record StorageSnapshot(long totalBytes, long heapBytes, long indexBytes, long toastBytes, List<TableSize> largestTables) {
+record StorageSnapshot(
+    long totalBytes,
+    long heapBytes,
+    long indexBytes,
+    long toastBytes,
+    List<TableSize> largestTables) {
 
   /** One table's sizes, named {@code schema.table}. */
-  record TableSize(String table, long totalBytes, long heapBytes, long indexBytes, long toastBytes) {}
+  record TableSize(
+      String table, long totalBytes, long heapBytes, long indexBytes, long toastBytes) {}
 
   /** Bytes per item between {@code before} and this snapshot. */
   PerItem growthPer(StorageSnapshot before, long items) {
@@ -25,5 +31,6 @@ record StorageSnapshot(long totalBytes, long heapBytes, long indexBytes, long to
   }
 
   /** Average growth per item (composition or version), in bytes. */
-  record PerItem(long items, double totalBytes, double heapBytes, double indexBytes, double toastBytes) {}
+  record PerItem(
+      long items, double totalBytes, double heapBytes, double indexBytes, double toastBytes) {}
 }

@@ -12,8 +12,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * W3: PUT the corpus's second versions. {@link #prepare} commits the first versions they replace
- * (not timed), so the step does not depend on how far W1 got; {@link #run} times one PUT at a
- * time with {@code If-Match} set to the version just committed.
+ * (not timed), so the step does not depend on how far W1 got; {@link #run} times one PUT at a time
+ * with {@code If-Match} set to the version just committed.
  */
 final class UpdateLoad {
 
@@ -46,13 +46,17 @@ final class UpdateLoad {
     Map<Long, CorpusEntry> updates = new HashMap<>();
     long lastSeq = -1;
     try (CorpusReader reader = corpus.updates()) {
-      for (CorpusEntry entry = reader.next(); entry != null && updates.size() < count; entry = reader.next()) {
+      for (CorpusEntry entry = reader.next();
+          entry != null && updates.size() < count;
+          entry = reader.next()) {
         updates.put(entry.seq(), entry);
         lastSeq = entry.seq();
       }
     }
     try (CorpusReader reader = corpus.compositions()) {
-      for (CorpusEntry entry = reader.next(); entry != null && entry.seq() <= lastSeq; entry = reader.next()) {
+      for (CorpusEntry entry = reader.next();
+          entry != null && entry.seq() <= lastSeq;
+          entry = reader.next()) {
         CorpusEntry update = updates.get(entry.seq());
         if (update != null) {
           String ehrId = ehrIds[entry.ehr()];

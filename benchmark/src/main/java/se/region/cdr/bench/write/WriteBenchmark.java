@@ -60,20 +60,23 @@ final class WriteBenchmark {
       if (probe != null) {
         ObjectNode storage = results.putObject("storage");
         storage.set("afterW1", MAPPER.valueToTree(afterLoad));
-        storage.set("perCompositionW1", MAPPER.valueToTree(afterLoad.growthPer(beforeLoad, committed)));
+        storage.set(
+            "perCompositionW1", MAPPER.valueToTree(afterLoad.growthPer(beforeLoad, committed)));
       }
       runUpdates(client, corpus, setup.ehrIds(), probe, results.putObject("w3"));
     }
     if (options.serverPid() != null) {
       server.put("pid", options.serverPid());
-      EnvironmentProbe.residentSetSize(options.serverPid()).ifPresent(rss -> server.put("rssAfterRun", rss));
+      EnvironmentProbe.residentSetSize(options.serverPid())
+          .ifPresent(rss -> server.put("rssAfterRun", rss));
     }
     results.put("finishedAt", Instant.now().toString());
     return results;
   }
 
   /** W1; returns the number of compositions committed, warm-up included. */
-  private long runCommits(OpenEhrClient client, Corpus corpus, String[] ehrIds, ObjectNode w1) throws Exception {
+  private long runCommits(OpenEhrClient client, Corpus corpus, String[] ehrIds, ObjectNode w1)
+      throws Exception {
     w1.put("stepSeconds", options.stepDuration().toSeconds());
     w1.put("warmupSeconds", options.warmup().toSeconds());
     List<CommitLoad.Step> steps = new ArrayList<>();
@@ -91,19 +94,25 @@ final class WriteBenchmark {
         CommitLoad.Step step = load.run(concurrency, options.stepDuration());
         log(
             "    %.1f commits/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, errors %d",
-            step.commitsPerSecond(), step.latency().p50Ms(), step.latency().p95Ms(), step.latency().p99Ms(), step.errors());
+            step.commitsPerSecond(),
+            step.latency().p50Ms(),
+            step.latency().p95Ms(),
+            step.latency().p99Ms(),
+            step.errors());
         steps.add(step);
         committed += step.commits();
       }
       w1.set("steps", MAPPER.valueToTree(steps));
-      CommitLoad.knee(steps).ifPresentOrElse(k -> w1.set("knee", MAPPER.valueToTree(k)), () -> w1.putNull("knee"));
+      CommitLoad.knee(steps)
+          .ifPresentOrElse(k -> w1.set("knee", MAPPER.valueToTree(k)), () -> w1.putNull("knee"));
       w1.put("committed", committed);
       w1.put("corpusWrapped", feed.wrapped());
     }
     return committed;
   }
 
-  private void runUpdates(OpenEhrClient client, Corpus corpus, String[] ehrIds, StorageProbe probe, ObjectNode w3)
+  private void runUpdates(
+      OpenEhrClient client, Corpus corpus, String[] ehrIds, StorageProbe probe, ObjectNode w3)
       throws Exception {
     UpdateLoad updates = new UpdateLoad(client, corpus, ehrIds);
     log("W3: committing first versions of up to %d updates", options.updateCount());
@@ -116,8 +125,12 @@ final class WriteBenchmark {
     if (probe != null) {
       w3.set("storagePerVersion", MAPPER.valueToTree(after.growthPer(before, result.updated())));
     }
-    log("    %d updates, p50 %.1f ms, p99 %.1f ms, errors %d", result.updated(), result.latency().p50Ms(),
-        result.latency().p99Ms(), result.errors() + result.prepareErrors());
+    log(
+        "    %d updates, p50 %.1f ms, p99 %.1f ms, errors %d",
+        result.updated(),
+        result.latency().p50Ms(),
+        result.latency().p99Ms(),
+        result.errors() + result.prepareErrors());
   }
 
   private StorageSnapshot snapshot(StorageProbe probe) throws Exception {
@@ -134,7 +147,8 @@ final class WriteBenchmark {
 
   private static JsonNode corpusFacts(JsonNode manifest) {
     ObjectNode facts = MAPPER.createObjectNode();
-    for (String field : List.of("generator", "generatorVersion", "seed", "ehrs", "compositionsPerEhr")) {
+    for (String field :
+        List.of("generator", "generatorVersion", "seed", "ehrs", "compositionsPerEhr")) {
       facts.set(field, manifest.get(field));
     }
     facts.set("counts", manifest.get("counts"));

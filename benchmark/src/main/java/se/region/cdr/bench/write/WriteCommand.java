@@ -55,13 +55,15 @@ public final class WriteCommand {
             arguments.has("server-start-ms") ? arguments.longValue("server-start-ms", 0) : null,
             arguments.optional("server-jvm-flags", null));
     new ResultsWriter(options.outDirectory()).write(new WriteBenchmark(options).run());
-    System.out.println("results: " + options.outDirectory().resolve(ResultsWriter.MARKDOWN).toAbsolutePath());
+    System.out.println(
+        "results: " + options.outDirectory().resolve(ResultsWriter.MARKDOWN).toAbsolutePath());
   }
 
   private static void requireLoopback(String baseUrl) throws Exception {
     String host = URI.create(baseUrl).getHost();
     if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
-      throw new IllegalArgumentException("--base-url must point at this machine (loopback): " + baseUrl);
+      throw new IllegalArgumentException(
+          "--base-url must point at this machine (loopback): " + baseUrl);
     }
   }
 }

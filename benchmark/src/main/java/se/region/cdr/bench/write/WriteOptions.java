@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Options of the {@code write} subcommand. The JDBC fields are {@code null} when no database
- * access was given; the server fields are {@code null} when the caller does not know them.
+ * Options of the {@code write} subcommand. The JDBC fields are {@code null} when no database access
+ * was given; the server fields are {@code null} when the caller does not know them.
  */
 record WriteOptions(
     String baseUrl,

@@ -22,7 +22,7 @@ import org.openehr.schemas.v1.OPERATIONALTEMPLATE;
 /** Generated compositions and their second versions validate against their OPT with the SDK. */
 class CorpusValidationTest {
 
-  private static final int SAMPLE = 40;
+  private static final int SAMPLE = 25;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir static Path corpus;
@@ -46,7 +46,8 @@ class CorpusValidationTest {
     assertValid(template, updates);
   }
 
-  private static void assertValid(CorpusTemplate template, List<String> compositions) throws Exception {
+  private static void assertValid(CorpusTemplate template, List<String> compositions)
+      throws Exception {
     OPERATIONALTEMPLATE opt = ReferenceOpts.load(template);
     CompositionValidator validator = new CompositionValidator();
     CanonicalJson json = new CanonicalJson();

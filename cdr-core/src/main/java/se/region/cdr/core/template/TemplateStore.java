@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.xmlbeans.XmlError;
 import org.apache.xmlbeans.XmlException;
@@ -120,7 +121,20 @@ public final class TemplateStore implements TemplateProvider {
     return get(templateId).map(StoredTemplate::opt);
   }
 
-  /** Parses and schema-validates an OPT 1.4 document. */
+  /** Top-level OPT elements whose schema errors make a template unusable. */
+  private static final Pattern HEADER_ERROR = Pattern.compile(
+      "(in element|^Element) '?(template|template_id|concept|language|description|definition|uid)@");
+
+  /**
+   * Deviations inside the definition tree (e.g. {@code match_negated} before {@code children},
+   * written by common template tools) are accepted, as EHRbase and the SDK parser accept them;
+   * a broken header (missing, repeated or unknown top-level elements) is not.
+   */
+  private static boolean isHeaderError(XmlError error) {
+    return HEADER_ERROR.matcher(error.getMessage()).find();
+  }
+
+  /** Parses an OPT 1.4 document and checks its header against the schema. */
   static OPERATIONALTEMPLATE parse(String optXml) {
     if (optXml == null || optXml.isBlank()) {
       throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template document is empty");
@@ -136,12 +150,16 @@ public final class TemplateStore implements TemplateProvider {
       throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Document has no <template> root element of the OPT 1.4 schema");
     }
     List<XmlError> errors = new ArrayList<>();
-    if (!opt.validate(new XmlOptions().setErrorListener(errors))) {
-      List<String> details = errors.stream().limit(20).map(XmlError::toString).toList();
-      throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template does not conform to the OPT 1.4 schema: " + (details.isEmpty() ? "invalid" : details.get(0)), details, null);
+    opt.validate(new XmlOptions().setErrorListener(errors));
+    List<String> headerErrors = errors.stream().filter(TemplateStore::isHeaderError).limit(20).map(XmlError::getMessage).toList();
+    if (!headerErrors.isEmpty()) {
+      throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template does not conform to the OPT 1.4 schema: " + headerErrors.get(0), headerErrors, null);
     }
     if (opt.getTemplateId() == null || opt.getTemplateId().getValue() == null || opt.getTemplateId().getValue().isBlank()) {
       throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template has no template_id");
+    }
+    if (opt.getConcept() == null || opt.getConcept().isBlank()) {
+      throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template has no concept");
     }
     if (opt.getDefinition() == null) {
       throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template has no definition");

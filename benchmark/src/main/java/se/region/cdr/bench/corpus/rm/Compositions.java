@@ -14,8 +14,8 @@ public final class Compositions {
   private Compositions() {}
 
   /**
-   * An event COMPOSITION of {@code templateId} started at {@code startTime}, with
-   * {@code content} as its content list.
+   * An event COMPOSITION of {@code templateId} started at {@code startTime}, with {@code content}
+   * as its content list.
    */
   public static ObjectNode event(
       String archetypeId,

@@ -63,10 +63,20 @@ public final class LabReportComposition {
             "Tree",
             element("at0005", "Test name", dvCodedText(result.name(), "LOINC", result.loincCode())),
             archetypedContainer(
-                "CLUSTER", "openEHR-EHR-CLUSTER.laboratory_test_panel.v0", "Laboratory test panel", labResult),
+                "CLUSTER",
+                "openEHR-EHR-CLUSTER.laboratory_test_panel.v0",
+                "Laboratory test panel",
+                labResult),
             testStatus("Final", "at0038"));
     return observation(
-        LABORATORY_TEST, "Laboratory test", "at0001", "Event Series", "at0002", "Any event", time, data);
+        LABORATORY_TEST,
+        "Laboratory test",
+        "at0001",
+        "Event Series",
+        "at0002",
+        "Any event",
+        time,
+        data);
   }
 
   private static ObjectNode testStatus(String value, String code) {

@@ -27,12 +27,21 @@ public final class ProblemListComposition {
 
   /** The first version: the problem list as recorded at {@code time} (ISO 8601). */
   public static ObjectNode build(List<Problem> problems, String time) {
-    ObjectNode[] evaluations = problems.stream().map(ProblemListComposition::problem).toArray(ObjectNode[]::new);
+    ObjectNode[] evaluations =
+        problems.stream().map(ProblemListComposition::problem).toArray(ObjectNode[]::new);
     ObjectNode section =
         archetypedContainer(
-            "SECTION", "openEHR-EHR-SECTION.problems_issues_rcp.v1", "Problems and issues", evaluations);
+            "SECTION",
+            "openEHR-EHR-SECTION.problems_issues_rcp.v1",
+            "Problems and issues",
+            evaluations);
     return Compositions.event(
-        "openEHR-EHR-COMPOSITION.problem_list.v1", TEMPLATE_ID, "Problem list", time, "General practitioner", section);
+        "openEHR-EHR-COMPOSITION.problem_list.v1",
+        TEMPLATE_ID,
+        "Problem list",
+        time,
+        "General practitioner",
+        section);
   }
 
   /** The second version: the first problem gets a clinical description; the codes do not change. */
@@ -51,7 +60,10 @@ public final class ProblemListComposition {
             "ITEM_TREE",
             "at0001",
             "structure",
-            element("at0002", "Problem/Diagnosis name", dvCodedText(problem.name(), ICD10, problem.icd10Code())),
+            element(
+                "at0002",
+                "Problem/Diagnosis name",
+                dvCodedText(problem.name(), ICD10, problem.icd10Code())),
             element("at0077", "Date/time of onset", dvDateTime(problem.onset()))));
     return evaluation;
   }

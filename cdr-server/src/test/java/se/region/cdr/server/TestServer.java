@@ -1,0 +1,61 @@
+package se.region.cdr.server;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import se.region.cdr.core.CdrConfig;
+
+/**
+ * One real CDR per test JVM: embedded PostgreSQL in a fresh temp directory, HTTP on a free
+ * loopback port, admin endpoints on. Started on first use, stopped when the JVM exits.
+ */
+public final class TestServer {
+  private static TestServer instance;
+
+  private final Cdr cdr;
+  private final HttpServer http;
+
+  private TestServer(Cdr cdr, HttpServer http) {
+    this.cdr = cdr;
+    this.http = http;
+  }
+
+  public static synchronized TestServer get() {
+    if (instance == null) {
+      try {
+        Path dataDir = Files.createTempDirectory("cdr-it-");
+        CdrConfig config = new CdrConfig("127.0.0.1", freePort(), dataDir, null, "postgres", "postgres", 0, "it.cdr.local", true, 16);
+        Cdr cdr = Cdr.start(config);
+        HttpServer http = HttpServer.start(cdr);
+        instance = new TestServer(cdr, http);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          http.close();
+          cdr.close();
+        }));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return instance;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  public Cdr cdr() {
+    return cdr;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + http.port();
+  }
+
+  /** Base of the openEHR REST API. */
+  public String api() {
+    return baseUrl() + "/openehr/v1";
+  }
+}
