@@ -49,7 +49,6 @@ create table contribution (
   committer    jsonb not null,
   description  text
 );
-create index contribution_ehr on contribution (ehr);
 
 -- EHR_STATUS: all versions, canonical JSON (small, one per EHR change).
 create table ehr_status_version (
@@ -90,12 +89,13 @@ create table composition_version (
 -- Content of the head version of each live composition, one row per archetype-rooted node
 -- (the COMPOSITION itself, each ENTRY, each archetyped CLUSTER...). num/num_cap number the nodes
 -- in pre-order so that "a CONTAINS b" is b.num > a.num and b.num <= a.num_cap. data is the
--- node's canonical JSON with archetyped children replaced by {"@n": num}.
+-- node's canonical JSON with archetyped children replaced by {"@n": num}, in the compact form of
+-- CompactJson (short keys, RM-default _type and inherited ENTRY fields left out).
 create table comp_node (
   composition bigint not null,
-  num         int not null,
-  num_cap     int not null,
-  parent_num  int not null,
+  num         smallint not null,
+  num_cap     smallint not null,
+  parent_num  smallint not null,
   ehr         bigint not null,
   archetype   int not null,
   data        jsonb not null,
@@ -108,9 +108,9 @@ create index comp_node_archetype on comp_node (archetype, ehr);
 create table comp_node_hist (
   composition bigint not null,
   version     int not null,
-  num         int not null,
-  num_cap     int not null,
-  parent_num  int not null,
+  num         smallint not null,
+  num_cap     smallint not null,
+  parent_num  smallint not null,
   ehr         bigint not null,
   archetype   int not null,
   data        jsonb not null,

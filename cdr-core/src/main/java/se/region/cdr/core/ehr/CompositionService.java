@@ -77,6 +77,10 @@ public final class CompositionService {
       tree.remove("uid");
     }
     List<ContentNode> nodes = ContentNodes.split(tree);
+    if (nodes.size() > Short.MAX_VALUE) {
+      throw new CdrException(ErrorCode.VALIDATION_FAILED, "Composition has " + nodes.size() + " archetyped nodes; at most "
+          + Short.MAX_VALUE + " are supported", List.of("/: too many archetyped nodes"), null);
+    }
     int[] ids = new int[nodes.size()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = archetypes.idOf(nodes.get(i).archetypeId(), nodes.get(i).rmType());

@@ -1,5 +1,6 @@
 package se.region.cdr.core.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -118,15 +119,16 @@ public final class CompositionStore {
     try (PreparedStatement ps = c.prepareStatement(
         "insert into comp_node (composition, num, num_cap, parent_num, ehr, archetype, data) values (?,?,?,?,?,?,?::jsonb)")) {
       List<ContentNode> nodes = content.nodes();
+      var language = nodes.get(0).data().get("language");
       for (int i = 0; i < nodes.size(); i++) {
         ContentNode n = nodes.get(i);
         ps.setLong(1, composition);
-        ps.setInt(2, n.num());
-        ps.setInt(3, n.numCap());
-        ps.setInt(4, n.parentNum());
+        ps.setShort(2, (short) n.num());
+        ps.setShort(3, (short) n.numCap());
+        ps.setShort(4, (short) n.parentNum());
         ps.setLong(5, ehr);
         ps.setInt(6, content.archetypeIds()[i]);
-        ps.setString(7, n.data().toString());
+        ps.setString(7, CompactJson.encode(n, language).toString());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -158,9 +160,10 @@ public final class CompositionStore {
     if (isHead && head.deleted()) {
       return null;
     }
+    String columns = "select n.num, a.archetype_id, a.rm_type, n.data::text from ";
     String sql = isHead
-        ? "select num, data::text from comp_node where composition = ? order by num"
-        : "select num, data::text from comp_node_hist where composition = ? and version = ? order by num";
+        ? columns + "comp_node n join archetype a on a.id = n.archetype where n.composition = ? order by n.num"
+        : columns + "comp_node_hist n join archetype a on a.id = n.archetype where n.composition = ? and n.version = ? order by n.num";
     List<ObjectNode> nodes = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, head.id());
@@ -168,8 +171,14 @@ public final class CompositionStore {
         ps.setInt(2, version);
       }
       try (ResultSet rs = ps.executeQuery()) {
+        JsonNode language = null;
         while (rs.next()) {
-          nodes.add(Json.object(rs.getString(2)));
+          boolean root = nodes.isEmpty();
+          ObjectNode node = CompactJson.decode(Json.object(rs.getString(4)), rs.getString(2), rs.getString(3), root, language);
+          if (root) {
+            language = node.get("language");
+          }
+          nodes.add(node);
         }
       }
     }

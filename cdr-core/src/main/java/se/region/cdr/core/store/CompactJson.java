@@ -1,0 +1,232 @@
+package se.region.cdr.core.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stored form of a content node's canonical JSON: the same tree with
+ * <ul>
+ *   <li>frequent RM attribute names replaced by short upper-case aliases (RM names are lower
+ *       case, so aliases never collide; unknown keys pass through),
+ *   <li>{@code _type} left out where it is the RM default of the attribute (e.g. DV_TEXT for
+ *       {@code name}, CODE_PHRASE for {@code defining_code}), and such a default-typed object that
+ *       holds only a string {@code value} stored as that bare string (a name, a DV_DATE_TIME, a
+ *       TERMINOLOGY_ID), except the plain-string {@code name} of a PARTY_IDENTIFIED,
+ *   <li>the node's own {@code archetype_node_id} and {@code _type} left out (the row's archetype
+ *       column has them), and a default {@code archetype_details} left out,
+ *   <li>an ENTRY's {@code language}, {@code encoding} and {@code subject} left out when they are
+ *       the composition's language, UTF-8 and PARTY_SELF.
+ * </ul>
+ * Decoding restores the canonical JSON exactly (key order aside). The AQL engine maps RM paths
+ * with {@link #alias(String)}. This cuts stored size by more than half.
+ */
+public final class CompactJson {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final String TYPE = "_type";
+
+  private static final Map<String, String> ALIAS = new HashMap<>();
+  private static final Map<String, String> NAME = new HashMap<>();
+  private static final Map<String, String> DEFAULT_TYPE = new HashMap<>();
+  private static final Set<String> ENTRY_TYPES = Set.of("OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION", "ADMIN_ENTRY", "GENERIC_ENTRY");
+  private static final String RM_VERSION = "1.0.4";
+  private static final int NO_DETAILS = 0;
+
+  static {
+    String[][] aliases = {
+      {TYPE, "T"}, {"archetype_node_id", "A"}, {"name", "N"}, {"value", "V"}, {"items", "I"}, {"data", "D"},
+      {"events", "E"}, {"defining_code", "C"}, {"terminology_id", "TI"}, {"code_string", "CS"}, {"magnitude", "M"},
+      {"units", "U"}, {"precision", "P"}, {"time", "TM"}, {"origin", "O"}, {"state", "S"}, {"protocol", "PR"},
+      {"archetype_details", "AD"}, {"archetype_id", "AI"}, {"rm_version", "RV"}, {"template_id", "TP"},
+      {"language", "L"}, {"encoding", "EN"}, {"subject", "SU"}, {"context", "CX"}, {"start_time", "ST"},
+      {"end_time", "ET"}, {"setting", "SE"}, {"content", "CO"}, {"composer", "CP"}, {"category", "CA"},
+      {"territory", "TE"}, {"other_context", "OC"}, {"health_care_facility", "HF"}, {"description", "DE"},
+      {"activities", "AC"}, {"numerator", "NU"}, {"denominator", "DN"}, {"symbol", "SY"}, {"ordinal", "OR"},
+      {"external_ref", "XR"}, {"namespace", "NS"}, {"id", "ID"}, {"type", "TY"}, {"ism_transition", "IS"},
+      {"current_state", "CU"}, {"uid", "UI"}, {"normal_range", "NR"}, {"lower", "LO"}, {"upper", "UP"},
+      {"lower_included", "LI"}, {"upper_included", "UI2"}, {"lower_unbounded", "LU"}, {"upper_unbounded", "UU"},
+      {"math_function", "MF"}, {"width", "W"}, {"timing", "TG"}, {"narrative", "NA"}, {"action_archetype_id", "AA"},
+      {"careflow_step", "CF"}, {"transition", "TR"}, {"mappings", "MA"}, {"target", "TA"}, {"match", "MT"},
+      {"issuer", "IU"}, {"assigner", "AS"}, {"null_flavour", "NF"}, {"feeder_audit", "FA"}, {"links", "LK"},
+      {"participations", "PA"}, {"other_participations", "OP"}, {"function", "FN"}, {"mode", "MO"},
+      {"performer", "PE"}, {"provider", "PV"}, {"normal_status", "NS2"}, {"accuracy", "AY"},
+      {"accuracy_is_percent", "AP"}, {"magnitude_status", "MS"}, {"property", "PY"}, {"summary", "SM"},
+      {"formalism", "FM"}, {"size", "SZ"}, {"media_type", "MD"}, {"alternate_text", "AT"}, {"uri", "UR"},
+    };
+    for (String[] a : aliases) {
+      if (ALIAS.put(a[0], a[1]) != null || NAME.put(a[1], a[0]) != null) {
+        throw new IllegalStateException("duplicate alias " + a[0] + " / " + a[1]);
+      }
+    }
+    String[][] defaults = {
+      {"name", "DV_TEXT"}, {"defining_code", "CODE_PHRASE"}, {"language", "CODE_PHRASE"}, {"encoding", "CODE_PHRASE"},
+      {"territory", "CODE_PHRASE"}, {"terminology_id", "TERMINOLOGY_ID"}, {"time", "DV_DATE_TIME"},
+      {"origin", "DV_DATE_TIME"}, {"start_time", "DV_DATE_TIME"}, {"end_time", "DV_DATE_TIME"},
+      {"setting", "DV_CODED_TEXT"}, {"category", "DV_CODED_TEXT"}, {"context", "EVENT_CONTEXT"},
+      {"symbol", "DV_CODED_TEXT"}, {"null_flavour", "DV_CODED_TEXT"}, {"ism_transition", "ISM_TRANSITION"},
+      {"current_state", "DV_CODED_TEXT"}, {"careflow_step", "DV_CODED_TEXT"}, {"transition", "DV_CODED_TEXT"},
+      {"math_function", "DV_CODED_TEXT"}, {"health_care_facility", "PARTY_IDENTIFIED"}, {"external_ref", "PARTY_REF"},
+      {"items", "ELEMENT"}, {"events", "POINT_EVENT"}, {"state", "ITEM_TREE"}, {"protocol", "ITEM_TREE"},
+      {"other_context", "ITEM_TREE"},
+    };
+    for (String[] d : defaults) {
+      DEFAULT_TYPE.put(d[0], d[1]);
+    }
+  }
+
+  private CompactJson() {}
+
+  /** The stored key of an RM attribute name (the name itself when it has no alias). */
+  public static String alias(String rmAttribute) {
+    return ALIAS.getOrDefault(rmAttribute, rmAttribute);
+  }
+
+  /** Encodes a node's canonical JSON; {@code compositionLanguage} is the root's language (may be null). */
+  public static ObjectNode encode(ContentNode node, JsonNode compositionLanguage) {
+    ObjectNode data = node.data().deepCopy();
+    data.remove("archetype_node_id");
+    data.remove(TYPE);
+    if (node.parentNum() >= 0) {
+      if (!data.has("archetype_details")) {
+        data.put("archetype_details", NO_DETAILS); // rare: an archetype root without details
+      } else if (isDefaultArchetypeDetails(data.get("archetype_details"), node.archetypeId())) {
+        data.remove("archetype_details");
+      }
+    }
+    if (ENTRY_TYPES.contains(node.rmType())) {
+      removeIfEqual(data, "language", compositionLanguage);
+      removeIfEqual(data, "encoding", utf8());
+      removeIfEqual(data, "subject", partySelf());
+    }
+    return (ObjectNode) encodeValue(data);
+  }
+
+  private static JsonNode encodeValue(JsonNode value) {
+    if (value instanceof ObjectNode object) {
+      ObjectNode out = F.objectNode();
+      object.fields().forEachRemaining(e -> {
+        JsonNode v = e.getValue();
+        String defaultType = DEFAULT_TYPE.get(e.getKey());
+        if (defaultType != null && v instanceof ArrayNode array) {
+          ArrayNode copy = F.arrayNode(array.size());
+          array.forEach(item -> copy.add(withoutDefaultType(item, defaultType)));
+          v = copy;
+        } else if (defaultType != null) {
+          v = withoutDefaultType(v, defaultType);
+        }
+        out.set(alias(e.getKey()), encodeValue(v));
+      });
+      return out;
+    }
+    if (value instanceof ArrayNode array) {
+      ArrayNode out = F.arrayNode(array.size());
+      array.forEach(v -> out.add(encodeValue(v)));
+      return out;
+    }
+    return value;
+  }
+
+  private static JsonNode withoutDefaultType(JsonNode value, String defaultType) {
+    if (value instanceof ObjectNode object && defaultType.equals(object.path(TYPE).asText(null))) {
+      if (object.size() == 2 && object.path("value").isTextual()) {
+        return object.get("value"); // single-value shorthand
+      }
+      ObjectNode copy = object.deepCopy();
+      copy.remove(TYPE);
+      return copy;
+    }
+    return value;
+  }
+
+  /** Decodes a stored node back to canonical JSON. */
+  public static ObjectNode decode(ObjectNode stored, String archetypeId, String rmType, boolean isRoot, JsonNode compositionLanguage) {
+    ObjectNode body = (ObjectNode) decodeValue(stored, null);
+    ObjectNode out = F.objectNode();
+    out.put(TYPE, rmType);
+    if (body.path("archetype_details").isInt() && body.get("archetype_details").intValue() == NO_DETAILS) {
+      body.remove("archetype_details");
+    } else if (!isRoot && !body.has("archetype_details")) {
+      // as the SDK's canonical JSON writes it: no _type on ARCHETYPED and ARCHETYPE_ID
+      ObjectNode details = out.putObject("archetype_details");
+      details.putObject("archetype_id").put("value", archetypeId);
+      details.put("rm_version", RM_VERSION);
+    }
+    if (ENTRY_TYPES.contains(rmType)) {
+      if (!body.has("language") && compositionLanguage != null) {
+        out.set("language", compositionLanguage.deepCopy());
+      }
+      if (!body.has("encoding")) {
+        out.set("encoding", utf8());
+      }
+      if (!body.has("subject")) {
+        out.set("subject", partySelf());
+      }
+    }
+    out.setAll(body);
+    if (!archetypeId.isEmpty()) {
+      out.put("archetype_node_id", archetypeId);
+    }
+    return out;
+  }
+
+  private static JsonNode decodeValue(JsonNode value, String defaultType) {
+    if (value.isTextual() && defaultType != null) {
+      return F.objectNode().put(TYPE, defaultType).set("value", value);
+    }
+    if (value instanceof ObjectNode object) {
+      ObjectNode out = F.objectNode();
+      String type = object.has("T") ? object.get("T").asText() : defaultType;
+      if (type != null && !object.has(ContentNodes.CHILD_REF)) {
+        out.put(TYPE, type);
+      }
+      boolean party = type != null && type.startsWith("PARTY_");
+      object.fields().forEachRemaining(e -> {
+        if (e.getKey().equals("T")) {
+          return;
+        }
+        String key = NAME.getOrDefault(e.getKey(), e.getKey());
+        String childDefault = party && key.equals("name") ? null : DEFAULT_TYPE.get(key);
+        out.set(key, decodeValue(e.getValue(), childDefault));
+      });
+      return out;
+    }
+    if (value instanceof ArrayNode array) {
+      ArrayNode out = F.arrayNode(array.size());
+      array.forEach(v -> out.add(decodeValue(v, defaultType)));
+      return out;
+    }
+    return value;
+  }
+
+  private static boolean isDefaultArchetypeDetails(JsonNode details, String archetypeId) {
+    if (!(details instanceof ObjectNode d)) {
+      return false;
+    }
+    int expectedFields = d.has(TYPE) ? 3 : 2;
+    return d.size() == expectedFields
+        && archetypeId.equals(d.path("archetype_id").path("value").asText(null))
+        && d.path("archetype_id").size() == (d.path("archetype_id").has(TYPE) ? 2 : 1)
+        && RM_VERSION.equals(d.path("rm_version").asText(null));
+  }
+
+  private static void removeIfEqual(ObjectNode data, String field, JsonNode expected) {
+    if (expected != null && expected.equals(data.get(field))) {
+      data.remove(field);
+    }
+  }
+
+  private static ObjectNode utf8() {
+    ObjectNode n = F.objectNode().put(TYPE, "CODE_PHRASE");
+    n.putObject("terminology_id").put(TYPE, "TERMINOLOGY_ID").put("value", "IANA_character-sets");
+    n.put("code_string", "UTF-8");
+    return n;
+  }
+
+  private static ObjectNode partySelf() {
+    return F.objectNode().put(TYPE, "PARTY_SELF");
+  }
+}
