@@ -14,6 +14,7 @@ import se.region.cdr.server.rest.ContributionResource;
 import se.region.cdr.server.rest.EhrResource;
 import se.region.cdr.server.rest.EhrStatusResource;
 import se.region.cdr.server.rest.EhrbasePathFilter;
+import se.region.cdr.server.rest.VersionedEhrStatusResource;
 import se.region.cdr.server.rest.ErrorMapper;
 import se.region.cdr.server.rest.HealthResource;
 import se.region.cdr.server.rest.TemplateResource;
@@ -36,6 +37,7 @@ public final class HttpServer implements AutoCloseable {
     app.register(new TemplateResource(cdr));
     app.register(new EhrResource(cdr));
     app.register(new EhrStatusResource(cdr));
+    app.register(new VersionedEhrStatusResource(cdr));
     app.register(new CompositionResource(cdr));
     app.register(new VersionedCompositionResource(cdr));
     app.register(new ContributionResource(cdr));

@@ -2,7 +2,6 @@ package se.region.cdr.server.rest;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nedap.archie.rm.ehr.EhrStatus;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,16 +15,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
-import se.region.cdr.core.ehr.EhrRecord;
 import se.region.cdr.core.ehr.StoredVersion;
 import se.region.cdr.core.ehr.VersionUid;
 import se.region.cdr.core.rm.CompositionFormat;
 import se.region.cdr.server.Cdr;
 
-/** EHR_STATUS and VERSIONED_EHR_STATUS of an EHR. */
-@Path("openehr/v1/ehr/{ehr_id}")
+/** EHR_STATUS of an EHR: current, by version, at a time; update with If-Match. */
+@Path("openehr/v1/ehr/{ehr_id}/ehr_status")
 @Produces(MediaType.APPLICATION_JSON)
 public final class EhrStatusResource {
   private final Cdr cdr;
@@ -35,7 +32,6 @@ public final class EhrStatusResource {
   }
 
   @GET
-  @Path("ehr_status")
   public Response getAt(@PathParam("ehr_id") String ehrId, @QueryParam("version_at_time") String at, @Context HttpHeaders headers,
       @Context ContainerRequestContext request) {
     UUID id = Http.existingId(ehrId, "EHR");
@@ -43,7 +39,7 @@ public final class EhrStatusResource {
   }
 
   @GET
-  @Path("ehr_status/{version_uid}")
+  @Path("{version_uid}")
   public Response getVersion(@PathParam("ehr_id") String ehrId, @PathParam("version_uid") String versionUid, @Context HttpHeaders headers,
       @Context ContainerRequestContext request) {
     UUID id = Http.existingId(ehrId, "EHR");
@@ -51,7 +47,6 @@ public final class EhrStatusResource {
   }
 
   @PUT
-  @Path("ehr_status")
   public Response update(@PathParam("ehr_id") String ehrId, @HeaderParam("If-Match") String ifMatch, @HeaderParam(Http.PREFER) String prefer,
       String body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
     UUID id = Http.existingId(ehrId, "EHR");
@@ -63,38 +58,6 @@ public final class EhrStatusResource {
     StoredVersion v = cdr.ehrs().updateStatus(id, preceding, status, Http.committer(headers), null);
     Response.ResponseBuilder b = Http.minimal(prefer) ? Response.noContent() : Response.ok(body(v, headers)).type(mediaType(headers));
     return Http.withVersionHeaders(b, v.uid().toString(), Http.link(request, "ehr/" + id + "/ehr_status/" + v.uid()), v.audit().committedAt()).build();
-  }
-
-  @GET
-  @Path("versioned_ehr_status")
-  public Response versioned(@PathParam("ehr_id") String ehrId) {
-    UUID id = Http.existingId(ehrId, "EHR");
-    EhrRecord ehr = cdr.ehrs().require(id);
-    ObjectNode n = Representations.versionedObject(ehr.statusUid(), id, ehr.createdAt());
-    return Response.ok(n.toString()).build();
-  }
-
-  @GET
-  @Path("versioned_ehr_status/revision_history")
-  public Response revisionHistory(@PathParam("ehr_id") String ehrId) {
-    List<StoredVersion> versions = cdr.ehrs().statusVersions(Http.existingId(ehrId, "EHR"));
-    return Response.ok(Representations.revisionHistory(versions, cdr.config().systemId()).toString()).build();
-  }
-
-  @GET
-  @Path("versioned_ehr_status/version")
-  public Response versionAt(@PathParam("ehr_id") String ehrId, @QueryParam("version_at_time") String at) {
-    UUID id = Http.existingId(ehrId, "EHR");
-    StoredVersion v = cdr.ehrs().statusAt(id, Http.time(at, "version_at_time"));
-    return Response.ok(Representations.originalVersion(v, cdr.config().systemId()).toString()).tag(v.uid().toString()).build();
-  }
-
-  @GET
-  @Path("versioned_ehr_status/version/{version_uid}")
-  public Response version(@PathParam("ehr_id") String ehrId, @PathParam("version_uid") String versionUid) {
-    UUID id = Http.existingId(ehrId, "EHR");
-    StoredVersion v = cdr.ehrs().statusVersion(id, VersionUid.parse(versionUid));
-    return Response.ok(Representations.originalVersion(v, cdr.config().systemId()).toString()).tag(v.uid().toString()).build();
   }
 
   private Response status(UUID ehrId, StoredVersion v, HttpHeaders headers, ContainerRequestContext request) {
