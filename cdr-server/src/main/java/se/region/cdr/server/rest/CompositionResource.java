@@ -36,7 +36,6 @@ public final class CompositionResource {
   public Response create(@PathParam("ehr_id") String ehrId, @QueryParam("format") String format, @QueryParam("templateId") String templateId,
       @HeaderParam(Http.PREFER) String prefer, String body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
     UUID ehr = Http.existingId(ehrId, "EHR");
-    cdr.ehrs().require(ehr);
     CompositionFormat in = inputFormat(format, headers);
     Composition composition = cdr.codec().readComposition(body, in, templateId);
     StoredVersion v = cdr.compositions().create(ehr, composition, Http.committer(headers), null);
@@ -49,7 +48,6 @@ public final class CompositionResource {
       @QueryParam("version_at_time") String at, @QueryParam("format") String format, @Context HttpHeaders headers,
       @Context ContainerRequestContext request) {
     UUID ehr = Http.existingId(ehrId, "EHR");
-    cdr.ehrs().require(ehr);
     StoredVersion v;
     if (VersionUid.isVersionUid(uidBasedId)) {
       VersionUid uid = VersionUid.parse(uidBasedId);
@@ -72,7 +70,6 @@ public final class CompositionResource {
       @HeaderParam("If-Match") String ifMatch, @QueryParam("format") String format, @QueryParam("templateId") String templateId,
       @HeaderParam(Http.PREFER) String prefer, String body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
     UUID ehr = Http.existingId(ehrId, "EHR");
-    cdr.ehrs().require(ehr);
     UUID objectId = VersionUid.isVersionUid(objectUid) ? VersionUid.parse(objectUid).objectId() : Http.existingId(objectUid, "Composition");
     VersionUid preceding = Http.ifMatch(ifMatch);
     if (!preceding.objectId().equals(objectId)) {
@@ -88,7 +85,6 @@ public final class CompositionResource {
   public Response delete(@PathParam("ehr_id") String ehrId, @PathParam("preceding_version_uid") String precedingUid,
       @Context HttpHeaders headers, @Context ContainerRequestContext request) {
     UUID ehr = Http.existingId(ehrId, "EHR");
-    cdr.ehrs().require(ehr);
     if (!VersionUid.isVersionUid(precedingUid)) {
       Http.existingId(precedingUid, "Composition");
       throw CdrException.badRequest("DELETE needs the preceding version uid (object_id::system_id::version), not " + precedingUid);

@@ -36,7 +36,6 @@ public final class ContributionResource {
   public Response commit(@PathParam("ehr_id") String ehrId, @HeaderParam(Http.PREFER) String prefer, String body,
       @Context HttpHeaders headers, @Context ContainerRequestContext request) {
     UUID ehr = Http.existingId(ehrId, "EHR");
-    cdr.ehrs().require(ehr);
     JsonNode tree;
     try {
       tree = RmCodec.JSON.readTree(body == null ? "" : body);
