@@ -64,8 +64,8 @@ public final class CompositionService {
     String templateId = composition.getArchetypeDetails().getTemplateId().getValue();
     StoredTemplate template = templates.get(templateId).orElseThrow(() -> new CdrException(ErrorCode.VALIDATION_FAILED,
         "Unknown template " + templateId, List.of("/archetype_details/template_id: template " + templateId + " is not uploaded"), null));
-    CompositionValidation.requireValid(composition, template);
     ObjectNode tree = codec.toTree(composition);
+    CompositionValidation.requireValid(composition, tree, template);
     UUID requestedUid = null;
     if (tree.has("uid")) {
       String uidValue = tree.path("uid").path("value").asText("");

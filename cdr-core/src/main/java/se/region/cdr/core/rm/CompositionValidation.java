@@ -1,7 +1,11 @@
 package se.region.cdr.core.rm;
 
 import com.nedap.archie.rm.composition.Composition;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.ehrbase.openehr.sdk.validation.CompositionValidator;
 import org.ehrbase.openehr.sdk.validation.ConstraintViolation;
 import se.region.cdr.core.CdrException;
@@ -18,20 +22,62 @@ public final class CompositionValidation {
 
   private CompositionValidation() {}
 
-  /** Returns one line per failing path: "path: message". */
-  public static List<String> violations(Composition composition, StoredTemplate template) {
-    List<ConstraintViolation> found;
+  /** Attributes whose content the template does not describe (audit and links, not clinical content). */
+  private static final Set<String> NOT_TEMPLATED = Set.of("feeder_audit", "links", "other_participations", "workflow_id", "guideline_id");
+
+  /**
+   * Returns one line per failing path, "path: message": the SDK validator's findings, and every
+   * LOCATABLE at a path the template does not have (the SDK does not check for those).
+   */
+  public static List<String> violations(Composition composition, ObjectNode tree, StoredTemplate template) {
+    List<String> out = new ArrayList<>();
     try {
-      found = VALIDATOR.get().validate(composition, template.webTemplate());
+      for (ConstraintViolation v : VALIDATOR.get().validate(composition, template.webTemplate())) {
+        out.add((v.getAqlPath() == null ? "/" : v.getAqlPath()) + ": " + v.getMessage());
+      }
     } catch (RuntimeException e) {
-      return List.of("/: " + RmCodec.rootMessage(e));
+      out.add("/: " + RmCodec.rootMessage(e));
     }
-    return found.stream().map(v -> (v.getAqlPath() == null ? "/" : v.getAqlPath()) + ": " + v.getMessage()).toList();
+    Set<String> allowed = template.nodePaths();
+    for (String path : locatablePaths(tree)) {
+      if (!allowed.contains(path)) {
+        out.add(path + ": node is not in template " + template.templateId());
+      }
+    }
+    return out;
+  }
+
+  /** Paths (without name predicates) of the LOCATABLEs in a canonical composition tree. */
+  static List<String> locatablePaths(ObjectNode composition) {
+    List<String> paths = new ArrayList<>();
+    walk(composition, "", paths);
+    return paths;
+  }
+
+  private static void walk(JsonNode node, String path, List<String> paths) {
+    node.fields().forEachRemaining(field -> {
+      if (NOT_TEMPLATED.contains(field.getKey())) {
+        return;
+      }
+      for (JsonNode child : field.getValue().isArray() ? field.getValue() : List.of(field.getValue())) {
+        if (!child.isObject()) {
+          continue;
+        }
+        String nodeId = child.path("archetype_node_id").asText(null);
+        if (nodeId != null) {
+          String childPath = path + "/" + field.getKey() + "[" + nodeId + "]";
+          paths.add(childPath);
+          walk(child, childPath, paths);
+        } else if (field.getKey().equals("context")) {
+          walk(child, path + "/context", paths);
+        }
+      }
+    });
   }
 
   /** Throws VALIDATION_FAILED (422) listing every failing path. */
-  public static void requireValid(Composition composition, StoredTemplate template) {
-    List<String> violations = violations(composition, template);
+  public static void requireValid(Composition composition, ObjectNode tree, StoredTemplate template) {
+    List<String> violations = violations(composition, tree, template);
     if (!violations.isEmpty()) {
       throw new CdrException(
           ErrorCode.VALIDATION_FAILED,

@@ -70,9 +70,26 @@ public final class RmCodec {
   /** Canonical JSON tree of an RM object. */
   public ObjectNode toTree(RMObject object) {
     try {
-      return (ObjectNode) JSON.readTree(canonicalJson.marshal(object));
+      ObjectNode tree = (ObjectNode) JSON.readTree(canonicalJson.marshal(object));
+      dropDerivedItems(tree);
+      return tree;
     } catch (JsonProcessingException e) {
       throw new CdrException(ErrorCode.INTERNAL, "Could not re-read canonical JSON", e);
+    }
+  }
+
+  /**
+   * The SDK writes Archie's derived {@code ItemTable#getItems} as an "items" array beside
+   * "rows"; ITEM_TABLE has no such attribute in the RM, so it is removed.
+   */
+  private static void dropDerivedItems(JsonNode node) {
+    if (node.isObject()) {
+      if ("ITEM_TABLE".equals(node.path("_type").asText()) && node.has("rows")) {
+        ((ObjectNode) node).remove("items");
+      }
+      node.elements().forEachRemaining(RmCodec::dropDerivedItems);
+    } else if (node.isArray()) {
+      node.elements().forEachRemaining(RmCodec::dropDerivedItems);
     }
   }
 
