@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlError;
 import org.apache.xmlbeans.XmlException;
+import org.apache.xmlbeans.XmlObject;
 import org.apache.xmlbeans.XmlOptions;
 import org.ehrbase.openehr.sdk.webtemplate.templateprovider.TemplateProvider;
 import org.openehr.schemas.v1.OPERATIONALTEMPLATE;
@@ -121,18 +122,32 @@ public final class TemplateStore implements TemplateProvider {
     return get(templateId).map(StoredTemplate::opt);
   }
 
-  /** Top-level OPT elements whose schema errors make a template unusable. */
-  private static final Pattern HEADER_ERROR = Pattern.compile(
-      "(in element|^Element) '?(template|template_id|concept|language|description|definition|uid)@");
-
   /**
-   * Deviations inside the definition tree (e.g. {@code match_negated} before {@code children},
+   * Schema errors of the template's header: a copy without the constraint trees (definition,
+   * template-level constraints) is
+   * validated. Deviations inside that tree (e.g. {@code match_negated} before {@code children},
    * written by common template tools) are accepted, as EHRbase and the SDK parser accept them;
-   * a broken header (missing, repeated or unknown top-level elements) is not.
+   * a broken header (missing, repeated or unknown top-level elements) is not. Validating only the
+   * header also keeps upload time linear: XMLBeans builds each error's location in time
+   * proportional to the document, so a large OPT with many such deviations took minutes.
    */
-  private static boolean isHeaderError(XmlError error) {
-    return HEADER_ERROR.matcher(error.getMessage()).find();
+  private static List<String> headerErrors(OPERATIONALTEMPLATE opt) {
+    OPERATIONALTEMPLATE header = (OPERATIONALTEMPLATE) opt.copy();
+    List<XmlObject> trees = new ArrayList<>(List.of(header.selectChildren(OPT_NS, "definition")));
+    trees.addAll(List.of(header.selectChildren(OPT_NS, "constraints")));
+    for (XmlObject tree : trees) {
+      for (XmlObject attribute : tree.selectChildren(OPT_NS, "attributes")) {
+        XmlCursor cursor = attribute.newCursor();
+        cursor.removeXml();
+        cursor.dispose();
+      }
+    }
+    List<XmlError> errors = new ArrayList<>();
+    header.validate(new XmlOptions().setErrorListener(errors));
+    return errors.stream().limit(20).map(XmlError::getMessage).toList();
   }
+
+  private static final String OPT_NS = "http://schemas.openehr.org/v1";
 
   /** Parses an OPT 1.4 document and checks its header against the schema. */
   static OPERATIONALTEMPLATE parse(String optXml) {
@@ -149,9 +164,7 @@ public final class TemplateStore implements TemplateProvider {
     if (opt == null) {
       throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Document has no <template> root element of the OPT 1.4 schema");
     }
-    List<XmlError> errors = new ArrayList<>();
-    opt.validate(new XmlOptions().setErrorListener(errors));
-    List<String> headerErrors = errors.stream().filter(TemplateStore::isHeaderError).limit(20).map(XmlError::getMessage).toList();
+    List<String> headerErrors = headerErrors(opt);
     if (!headerErrors.isEmpty()) {
       throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template does not conform to the OPT 1.4 schema: " + headerErrors.get(0), headerErrors, null);
     }
