@@ -2,21 +2,26 @@ package se.region.cdr.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Compares JSON trees for the round-trip tests: object keys in any order, arrays in order, numbers
- * by value (so {@code 120} equals {@code 120.0}). Differences come back as one line per path.
+ * by value (so {@code 120} equals {@code 120.0} and {@code "120"}), date/times by value ({@link
+ * Iso8601#same}), {@code _type} only where both sides have it, and the RM defaults in {@link
+ * #ADDED_DEFAULTS} may be added. Differences come back as one line per path.
  */
 final class JsonDiff {
   private static final int MAX = 25;
+  /**
+   * Keys the server may add where the sender left them out: RM defaults the SDK writes out
+   * (DV_INTERVAL's {@code lower_included}/{@code upper_included}, which Archie defaults to true).
+   */
+  static final Set<String> ADDED_DEFAULTS = Set.of("lower_included", "upper_included");
 
   private JsonDiff() {}
 
@@ -38,6 +43,12 @@ final class JsonDiff {
       a.fieldNames().forEachRemaining(keys::add);
       for (String k : keys) {
         String p = path + "/" + k;
+        if (k.equals("_type") && !(e.has(k) && a.has(k))) {
+          continue; // written or left out where it is the attribute's declared type
+        }
+        if (!e.has(k) && ADDED_DEFAULTS.contains(k)) {
+          continue;
+        }
         if (!a.has(k)) {
           out.add(p + ": missing (sent " + brief(e.get(k)) + ")");
         } else if (!e.has(k)) {
@@ -54,13 +65,26 @@ final class JsonDiff {
       if (e.size() != a.size()) {
         out.add(path + ": " + e.size() + " items sent, " + a.size() + " read back");
       }
-    } else if (e.isNumber() && a.isNumber()) {
-      if (e.decimalValue().compareTo(a.decimalValue()) != 0) {
+    } else if (e.isValueNode() && a.isValueNode()) {
+      if (!sameValue(e, a)) {
         out.add(path + ": sent " + e + ", read back " + a);
       }
     } else if (!e.equals(a)) {
       out.add((path.isEmpty() ? "/" : path) + ": sent " + brief(e) + ", read back " + brief(a));
     }
+  }
+
+  /** Equal as JSON, numbers by value (also when one side writes the number as text), or the same date/time. */
+  static boolean sameValue(JsonNode sent, JsonNode back) {
+    if (sent.equals(back)) {
+      return true;
+    }
+    BigDecimal sn = number(sent);
+    BigDecimal bn = number(back);
+    if (sn != null && bn != null) {
+      return sn.compareTo(bn) == 0;
+    }
+    return sent.isTextual() && back.isTextual() && Iso8601.same(sent.asText(), back.asText());
   }
 
   static String brief(JsonNode n) {
@@ -69,34 +93,15 @@ final class JsonDiff {
   }
 
   /**
-   * Whether a FLAT value read back equals the one sent: as JSON, then numbers by value (a number
-   * written as text counts), booleans written as text, and date-times whose text differs only in
-   * format (the same instant when both have an offset, the same local date-time when neither has).
+   * Whether a FLAT value read back equals the one sent: {@link #sameValue}, plus booleans written as
+   * text.
    */
   static boolean sameFlatValue(JsonNode sent, JsonNode back) {
-    if (sent.equals(back)) {
+    if (sameValue(sent, back)) {
       return true;
     }
-    String s = sent.isValueNode() ? sent.asText() : sent.toString();
-    String b = back.isValueNode() ? back.asText() : back.toString();
-    if (s.equals(b) && sent.isValueNode() && back.isValueNode()) {
-      return true;
-    }
-    BigDecimal sn = number(sent);
-    BigDecimal bn = number(back);
-    if (sn != null && bn != null) {
-      return sn.compareTo(bn) == 0;
-    }
-    try {
-      return OffsetDateTime.parse(s).toInstant().equals(OffsetDateTime.parse(b).toInstant());
-    } catch (DateTimeParseException e) {
-      // not both offset date-times
-    }
-    try {
-      return LocalDateTime.parse(s).equals(LocalDateTime.parse(b));
-    } catch (DateTimeParseException e) {
-      return false;
-    }
+    return sent.isValueNode() && back.isValueNode() && !sent.isNumber() && !back.isNumber()
+        && sent.asText().equals(back.asText());
   }
 
   private static BigDecimal number(JsonNode n) {
@@ -109,7 +114,10 @@ final class JsonDiff {
     return null;
   }
 
-  /** Flattens a STRUCTURED simSDT tree to FLAT-like paths ({@code a/b:0/c|code}) for comparison. */
+  /**
+   * Flattens a STRUCTURED simSDT tree to FLAT-like paths for comparison: {@code a/b:1/c|code}, with
+   * no index where a node occurs once.
+   */
   static void flatten(String path, JsonNode n, Map<String, JsonNode> out) {
     if (n.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> fields = n.fields();
@@ -120,8 +128,8 @@ final class JsonDiff {
         flatten(p, f.getValue(), out);
       }
     } else if (n.isArray()) {
-      if (n.size() == 1 && !n.get(0).isObject()) {
-        out.put(path, n.get(0));
+      if (n.size() == 1) {
+        flatten(path, n.get(0), out); // one occurrence: no index, as in FLAT for single nodes
         return;
       }
       for (int i = 0; i < n.size(); i++) {

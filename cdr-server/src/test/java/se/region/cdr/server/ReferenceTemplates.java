@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,6 +39,7 @@ import org.ehrbase.openehr.sdk.test_data.operationaltemplate.OperationalTemplate
  */
 final class ReferenceTemplates {
   static final Path SDK_RESOURCES = REFERENCE.resolve("openEHR_SDK/test-data/src/main/resources");
+  private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(120);
   private static final Pattern TEMPLATE_ID = Pattern.compile("<template_id>\\s*<value>([^<]*)</value>");
 
   private static ReferenceTemplates instance;
@@ -107,7 +110,15 @@ final class ReferenceTemplates {
       return;
     }
     String id = m.group(1).trim();
-    HttpResponse<String> r = Api.post("/definition/template/adl1.4", xml, "application/xml");
+    HttpResponse<String> r;
+    try {
+      // a bounded wait: one slow upload should fail its cases, not stall the whole suite
+      r = Api.send(Api.request("/definition/template/adl1.4").timeout(UPLOAD_TIMEOUT)
+          .POST(HttpRequest.BodyPublishers.ofString(xml)).header("Content-Type", "application/xml"));
+    } catch (UncheckedIOException e) {
+      refused.put(source, "no answer within " + UPLOAD_TIMEOUT.toSeconds() + " s: " + e.getMessage());
+      return;
+    }
     if (r.statusCode() == 201 || r.statusCode() == 409) {
       uploaded.putIfAbsent(id, r.statusCode() == 201 ? source : source + " (409: already stored)");
     } else {
@@ -128,7 +139,8 @@ final class ReferenceTemplates {
    * The template a FLAT or STRUCTURED example belongs to. {@code rootKey} is the example's first
    * path segment, which is the web template's tree id, not the template id; the file name breaks
    * ties (and names the template when no tree id matches): the longest uploaded template id that
-   * begins it, compared exactly and then case- and punctuation-insensitively.
+   * begins it, compared exactly and then case- and punctuation-insensitively; last, among the
+   * templates with that tree id, the one whose id without its {@code .vN} version begins it.
    */
   Optional<String> forExample(String fileName, String rootKey) {
     List<String> byTree = treeIndex().getOrDefault(rootKey, List.of());
@@ -136,7 +148,13 @@ final class ReferenceTemplates {
     if (byName != null && (byTree.isEmpty() || byTree.contains(byName))) {
       return Optional.of(byName);
     }
-    return byTree.size() == 1 ? Optional.of(byTree.get(0)) : Optional.empty();
+    if (byTree.size() == 1) {
+      return Optional.of(byTree.get(0));
+    }
+    // e.g. ehrn_family_history__.json for "EHRN Family history.v2": the name without its version
+    List<String> unversioned = byTree.stream()
+        .filter(id -> normalize(fileName).startsWith(normalize(id).replaceFirst("\\.v[0-9.]*$", ""))).toList();
+    return unversioned.size() == 1 ? Optional.of(unversioned.get(0)) : Optional.empty();
   }
 
   /** Template ids that have the given tree id (for skip messages). */

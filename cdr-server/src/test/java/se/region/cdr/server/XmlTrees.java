@@ -22,8 +22,10 @@ import org.xml.sax.InputSource;
 
 /**
  * Canonical XML compositions for the round-trip tests: parse, read the root template id, give the
- * root uid a fresh object id, and compare two documents element by element (namespace prefixes,
- * attribute order and whitespace between elements do not count; numbers compare by value).
+ * root uid a fresh object id, and compare two documents element by element with the rules of
+ * {@link JsonDiff}: namespace prefixes, attribute order, whitespace between elements, the order
+ * between differently named siblings, an {@code xsi:type} on one side only, numbers and date/times
+ * written differently do not count.
  */
 final class XmlTrees {
   private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -89,28 +91,38 @@ final class XmlTrees {
     }
     Map<String, String> ea = attributes(e);
     Map<String, String> aa = attributes(a);
+    if (!(ea.containsKey("type") && aa.containsKey("type"))) {
+      ea.remove("type"); // xsi:type written or left out where it is the declared type
+      aa.remove("type");
+    }
     if (!ea.equals(aa)) {
       out.add(path + ": attributes " + ea + " read back as " + aa);
     }
-    List<Element> ec = children(e, root);
-    List<Element> ac = children(a, root);
+    Map<String, List<Element>> ec = children(e, root);
+    Map<String, List<Element>> ac = children(a, root);
     if (ec.isEmpty() && ac.isEmpty()) {
       String et = e.getTextContent().trim();
       String at = a.getTextContent().trim();
-      if (!et.equals(at) && !sameNumber(et, at)) {
+      if (!et.equals(at) && !sameNumber(et, at) && !Iso8601.same(et, at)) {
         out.add(path + ": sent '" + et + "', read back '" + at + "'");
       }
       return;
     }
-    int n = Math.min(ec.size(), ac.size());
-    for (int i = 0; i < n; i++) {
-      diff(path + "/" + ec.get(i).getLocalName() + "[" + i + "]", ec.get(i), ac.get(i), out, false);
+    // elements of one name in order; the order between names is the schema's, compared like JSON keys
+    for (String name : ec.keySet()) {
+      List<Element> es = ec.get(name);
+      List<Element> as = ac.getOrDefault(name, List.of());
+      for (int i = 0; i < Math.min(es.size(), as.size()); i++) {
+        diff(path + "/" + name + "[" + i + "]", es.get(i), as.get(i), out, false);
+      }
+      if (es.size() != as.size()) {
+        out.add(path + "/" + name + ": " + es.size() + " sent, " + as.size() + " read back");
+      }
     }
-    for (int i = n; i < ec.size(); i++) {
-      out.add(path + ": missing " + ec.get(i).getLocalName() + " (child " + i + ")");
-    }
-    for (int i = n; i < ac.size(); i++) {
-      out.add(path + ": added " + ac.get(i).getLocalName() + " (child " + i + ")");
+    for (String name : ac.keySet()) {
+      if (!ec.containsKey(name) && !JsonDiff.ADDED_DEFAULTS.contains(name)) {
+        out.add(path + "/" + name + ": added " + ac.get(name).size() + " element(s)");
+      }
     }
   }
 
@@ -122,14 +134,14 @@ final class XmlTrees {
     }
   }
 
-  private static List<Element> children(Element e, boolean root) {
-    List<Element> list = new ArrayList<>();
+  private static Map<String, List<Element>> children(Element e, boolean root) {
+    Map<String, List<Element>> m = new TreeMap<>();
     for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element c && !(root && "uid".equals(c.getLocalName()))) {
-        list.add(c);
+        m.computeIfAbsent(c.getLocalName(), k -> new ArrayList<>()).add(c);
       }
     }
-    return list;
+    return m;
   }
 
   /** Attributes by local name, without namespace declarations; xsi:type values without prefix. */
