@@ -43,10 +43,6 @@ public record CdrConfig(
     return dbUrl == null || dbUrl.isBlank();
   }
 
-  public CdrConfig withPort(int newPort) {
-    return new CdrConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, embeddedDbPort, systemId, adminEnabled, dbPoolSize);
-  }
-
   private static String get(Map<String, String> env, String name, String fallback) {
     String property = System.getProperty(name.toLowerCase().replace('_', '.'));
     if (property != null) {
