@@ -130,6 +130,11 @@ final class ReferenceTemplates {
     return uploaded.containsKey(templateId);
   }
 
+  /** Stored from a reference OPT (not only from the SDK test-data jar), whatever ran first in this JVM. */
+  boolean hasReference(String templateId) {
+    return uploaded.containsKey(templateId) && !uploaded.get(templateId).startsWith("jar:");
+  }
+
   /** Uploads that the server refused (reference OPTs that are themselves broken, mostly). */
   Map<String, String> refused() {
     return refused;
