@@ -164,11 +164,13 @@ public final class CompositionService {
   }
 
   private Head lockHead(Connection c, EhrRecord ehr, UUID objectId) throws SQLException {
-    Head head = compositions.findHead(c, objectId, true).orElse(null);
-    if (head == null || head.ehr() != ehr.id()) {
-      throw CdrException.notFound("Composition " + objectId + " not found in EHR " + ehr.ehrId());
-    }
-    return head;
+    return head(c, ehr, objectId, true);
+  }
+
+  /** The head of a composition of this EHR; 404 when the EHR has no such composition. */
+  private Head head(Connection c, EhrRecord ehr, UUID objectId, boolean forUpdate) throws SQLException {
+    return compositions.findHead(c, objectId, forUpdate).filter(h -> h.ehr() == ehr.id())
+        .orElseThrow(() -> CdrException.notFound("Composition " + objectId + " not found in EHR " + ehr.ehrId()));
   }
 
   private void requirePreceding(Head head, VersionUid preceding) {
@@ -186,16 +188,14 @@ public final class CompositionService {
 
   private StoredVersion withUid(ObjectNode tree, VersionUid uid, Audit audit) {
     ObjectNode data = tree.deepCopy();
-    CompositionStore.setUid(data, uid);
+    uid.setOn(data);
     return new StoredVersion(uid, audit, false, data);
   }
 
   /** The versioned composition's head and its versions' audits (no content). */
   public VersionedComposition versioned(UUID ehrId, UUID objectId) {
     return Tx.run(dataSource, c -> {
-      EhrRecord ehr = ehrService.require(c, ehrId, false);
-      Head head = compositions.findHead(c, objectId, false).filter(h -> h.ehr() == ehr.id())
-          .orElseThrow(() -> CdrException.notFound("Versioned composition " + objectId + " not found in EHR " + ehrId));
+      Head head = head(c, ehrService.require(c, ehrId, false), objectId, false);
       return new VersionedComposition(ehrId, head.uid(), head.createdAt(), head.version(), head.deleted(), compositions.versions(c, head));
     });
   }
@@ -203,9 +203,7 @@ public final class CompositionService {
   /** One version with its content (null content for a deletion). {@code version} 0 means latest. */
   public StoredVersion version(UUID ehrId, UUID objectId, int version) {
     return Tx.run(dataSource, c -> {
-      EhrRecord ehr = ehrService.require(c, ehrId, false);
-      Head head = compositions.findHead(c, objectId, false).filter(h -> h.ehr() == ehr.id())
-          .orElseThrow(() -> CdrException.notFound("Composition " + objectId + " not found in EHR " + ehrId));
+      Head head = head(c, ehrService.require(c, ehrId, false), objectId, false);
       int wanted = version == 0 ? head.version() : version;
       StoredVersion meta = compositions.versions(c, head).stream().filter(v -> v.version() == wanted).findFirst()
           .orElseThrow(() -> CdrException.notFound("Composition version " + new VersionUid(objectId, systemId, wanted) + " not found"));
@@ -215,16 +213,8 @@ public final class CompositionService {
 
   /** The version current at a time (the newest committed at or before it). */
   public StoredVersion versionAt(UUID ehrId, UUID objectId, OffsetDateTime at) {
-    VersionedComposition versioned = versioned(ehrId, objectId);
-    StoredVersion found = null;
-    for (StoredVersion v : versioned.versions()) {
-      if (!v.audit().committedAt().isAfter(at)) {
-        found = v;
-      }
-    }
-    if (found == null) {
-      throw CdrException.notFound("Composition " + objectId + " did not exist at " + at);
-    }
+    StoredVersion found = StoredVersion.at(versioned(ehrId, objectId).versions(), at)
+        .orElseThrow(() -> CdrException.notFound("Composition " + objectId + " did not exist at " + at));
     return version(ehrId, objectId, found.version());
   }
 

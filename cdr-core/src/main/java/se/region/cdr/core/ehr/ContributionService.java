@@ -70,7 +70,7 @@ public final class ContributionService {
           if (change.preceding() == null) {
             throw CdrException.badRequest("An EHR_STATUS version needs preceding_version_uid");
           }
-          StoredVersion v = ehrService.updateStatus(c, ehr, change.preceding(), change.status(), change.statusFields(), contribution);
+          StoredVersion v = ehrService.updateStatus(c, ehr, change.preceding(), change.status(), change.statusFields(), contribution, contributionAudit);
           ehr = ehrService.require(c, ehrId, false);
           refs.add(new ContributionStore.VersionRef(v.uid(), "EHR_STATUS"));
           continue;

@@ -2,6 +2,7 @@ package se.region.cdr.core.ehr;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nedap.archie.rm.ehr.EhrStatus;
 import java.sql.Connection;
@@ -50,7 +51,7 @@ public final class EhrService {
   /** Creates an EHR with the given id (or a new one) and status (or the default status). */
   public EhrRecord create(UUID requestedId, EhrStatus status, ObjectNode committer) {
     UUID ehrId = requestedId == null ? UUID.randomUUID() : requestedId;
-    ObjectNode statusJson = statusTree(status == null ? defaultStatus() : status);
+    ObjectNode statusJson = status == null ? defaultStatusTree() : statusTree(status);
     StatusFields fields = fieldsOf(statusJson);
     UUID statusUid = UUID.randomUUID();
     OffsetDateTime now = now();
@@ -63,7 +64,7 @@ public final class EhrService {
         throw CdrException.conflict("EHR with id " + ehrId + " already exists");
       }
       long contribution = contributions.insert(c, UUID.randomUUID(), id, new Audit(now, ChangeType.CREATION, committer, null, null));
-      setStatusUid(statusJson, new VersionUid(statusUid, systemId, 1));
+      new VersionUid(statusUid, systemId, 1).setOn(statusJson);
       ehrs.insertStatusVersion(c, id, 1, contribution, ChangeType.CREATION.code(), statusJson);
       return new EhrRecord(id, ehrId, now, statusUid, 1, fields.queryable(), fields.modifiable());
     });
@@ -92,16 +93,8 @@ public final class EhrService {
     if (at == null) {
       return versions.get(versions.size() - 1);
     }
-    StoredVersion found = null;
-    for (StoredVersion v : versions) {
-      if (!v.audit().committedAt().isAfter(at)) {
-        found = v;
-      }
-    }
-    if (found == null) {
-      throw CdrException.notFound("EHR_STATUS of EHR " + ehrId + " did not exist at " + at);
-    }
-    return found;
+    return StoredVersion.at(versions, at)
+        .orElseThrow(() -> CdrException.notFound("EHR_STATUS of EHR " + ehrId + " did not exist at " + at));
   }
 
   public StoredVersion statusVersion(UUID ehrId, VersionUid uid) {
@@ -117,14 +110,15 @@ public final class EhrService {
     StatusFields fields = fieldsOf(statusJson);
     return Tx.run(dataSource, c -> {
       EhrRecord ehr = require(c, ehrId, true);
-      long contribution = contributions.insert(c, UUID.randomUUID(), ehr.id(), new Audit(now(), ChangeType.MODIFICATION, committer, description, null));
-      return updateStatus(c, ehr, precedingVersion, statusJson, fields, contribution);
+      Audit audit = new Audit(now(), ChangeType.MODIFICATION, committer, description, UUID.randomUUID());
+      long contribution = contributions.insert(c, audit.contributionUid(), ehr.id(), audit);
+      return updateStatus(c, ehr, precedingVersion, statusJson, fields, contribution, audit);
     });
   }
 
   /** The part of a status update that runs inside a caller's transaction (contributions). */
-  StoredVersion updateStatus(Connection c, EhrRecord ehr, VersionUid preceding, ObjectNode statusJson, StatusFields fields, long contribution)
-      throws SQLException {
+  StoredVersion updateStatus(Connection c, EhrRecord ehr, VersionUid preceding, ObjectNode statusJson, StatusFields fields, long contribution,
+      Audit audit) throws SQLException {
     if (!preceding.objectId().equals(ehr.statusUid()) || preceding.version() != ehr.statusVersion()) {
       throw CdrException.preconditionFailed("EHR_STATUS version " + preceding + " is not the latest; latest is "
           + new VersionUid(ehr.statusUid(), systemId, ehr.statusVersion()));
@@ -134,10 +128,10 @@ public final class EhrService {
     }
     int next = ehr.statusVersion() + 1;
     VersionUid uid = new VersionUid(ehr.statusUid(), systemId, next);
-    setStatusUid(statusJson, uid);
+    uid.setOn(statusJson);
     ehrs.insertStatusVersion(c, ehr.id(), next, contribution, ChangeType.MODIFICATION.code(), statusJson);
     ehrs.updateStatusHead(c, ehr.id(), next, fields);
-    return new StoredVersion(uid, new Audit(now(), ChangeType.MODIFICATION, null, null, null), false, statusJson);
+    return new StoredVersion(uid, audit, false, statusJson);
   }
 
   /** Test-mode removal of an EHR and everything in it. */
@@ -173,15 +167,15 @@ public final class EhrService {
     return new StatusFields(namespace, id, status.path("is_queryable").asBoolean(true), status.path("is_modifiable").asBoolean(true));
   }
 
-  static void setStatusUid(ObjectNode status, VersionUid uid) {
-    status.set("uid", status.objectNode().put("_type", "OBJECT_VERSION_ID").put("value", uid.toString()));
-  }
-
-  private EhrStatus defaultStatus() {
-    String json = "{\"_type\":\"EHR_STATUS\",\"archetype_node_id\":\"openEHR-EHR-EHR_STATUS.generic.v1\","
-        + "\"name\":{\"_type\":\"DV_TEXT\",\"value\":\"EHR Status\"},\"subject\":{\"_type\":\"PARTY_SELF\"},"
-        + "\"is_queryable\":true,\"is_modifiable\":true}";
-    return codec.read(json, se.region.cdr.core.rm.CompositionFormat.JSON, null, EhrStatus.class);
+  /** The EHR_STATUS of an EHR created without one: queryable, modifiable, subject PARTY_SELF. */
+  private static ObjectNode defaultStatusTree() {
+    ObjectNode status = JsonNodeFactory.instance.objectNode().put("_type", "EHR_STATUS");
+    status.putObject("name").put("_type", "DV_TEXT").put("value", "EHR Status");
+    status.put("archetype_node_id", "openEHR-EHR-EHR_STATUS.generic.v1");
+    status.putObject("subject").put("_type", "PARTY_SELF");
+    status.put("is_queryable", true);
+    status.put("is_modifiable", true);
+    return status;
   }
 
   static OffsetDateTime now() {

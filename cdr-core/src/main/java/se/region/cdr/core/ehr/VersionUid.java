@@ -1,5 +1,6 @@
 package se.region.cdr.core.ehr;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 import se.region.cdr.core.CdrException;
 
@@ -26,6 +27,11 @@ public record VersionUid(UUID objectId, String systemId, int version) {
   /** True for a version uid, false for a bare object id. */
   public static boolean isVersionUid(String value) {
     return value != null && value.contains("::");
+  }
+
+  /** Sets this uid as the {@code uid} (OBJECT_VERSION_ID) of a versioned object's canonical JSON. */
+  public void setOn(ObjectNode versionedData) {
+    versionedData.set("uid", versionedData.objectNode().put("_type", "OBJECT_VERSION_ID").put("value", toString()));
   }
 
   @Override

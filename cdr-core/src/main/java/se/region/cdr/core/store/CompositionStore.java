@@ -186,13 +186,7 @@ public final class CompositionStore {
       return null;
     }
     ObjectNode composition = ContentNodes.assemble(nodes);
-    setUid(composition, new VersionUid(head.uid(), systemId, version));
+    new VersionUid(head.uid(), systemId, version).setOn(composition);
     return composition;
-  }
-
-  /** Puts the version uid into a composition tree as the first field after _type. */
-  public static void setUid(ObjectNode composition, VersionUid uid) {
-    ObjectNode uidNode = composition.objectNode().put("_type", "OBJECT_VERSION_ID").put("value", uid.toString());
-    composition.set("uid", uidNode);
   }
 }

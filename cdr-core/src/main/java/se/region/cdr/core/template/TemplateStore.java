@@ -45,7 +45,7 @@ public final class TemplateStore implements TemplateProvider {
         PreparedStatement ps = c.prepareStatement("select id, opt_xml, created_at from template");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        OPERATIONALTEMPLATE opt = parse(rs.getString(2));
+        OPERATIONALTEMPLATE opt = read(rs.getString(2)); // checked when it was uploaded
         StoredTemplate t = new StoredTemplate(rs.getInt(1), opt, rs.getString(2), rs.getObject(3, OffsetDateTime.class));
         byId.put(t.templateId(), t);
       }
@@ -59,7 +59,10 @@ public final class TemplateStore implements TemplateProvider {
    * valid OPT 1.4 and CONFLICT (409) when a template with the same id exists.
    */
   public StoredTemplate add(String optXml) {
-    OPERATIONALTEMPLATE opt = parse(optXml);
+    return insert(parse(optXml), optXml);
+  }
+
+  private StoredTemplate insert(OPERATIONALTEMPLATE opt, String optXml) {
     String templateId = opt.getTemplateId().getValue();
     if (byId.containsKey(templateId)) {
       throw CdrException.conflict("Template with id " + templateId + " already exists");
@@ -88,12 +91,12 @@ public final class TemplateStore implements TemplateProvider {
 
   /** Adds the template unless one with the same id is stored already; returns whether it was added. */
   public boolean addIfAbsent(String optXml) {
-    String templateId = parse(optXml).getTemplateId().getValue();
-    if (byId.containsKey(templateId)) {
+    OPERATIONALTEMPLATE opt = parse(optXml);
+    if (byId.containsKey(opt.getTemplateId().getValue())) {
       return false;
     }
     try {
-      add(optXml);
+      insert(opt, optXml);
       return true;
     } catch (CdrException e) {
       if (e.errorCode() == ErrorCode.CONFLICT) {
@@ -124,8 +127,7 @@ public final class TemplateStore implements TemplateProvider {
 
   /**
    * Schema errors of the template's header: a copy without the constraint trees (definition,
-   * template-level constraints) is
-   * validated. Deviations inside that tree (e.g. {@code match_negated} before {@code children},
+   * template-level constraints) is validated. Deviations inside that tree (e.g. {@code match_negated} before {@code children},
    * written by common template tools) are accepted, as EHRbase and the SDK parser accept them;
    * a broken header (missing, repeated or unknown top-level elements) is not. Validating only the
    * header also keeps upload time linear: XMLBeans builds each error's location in time
@@ -151,19 +153,7 @@ public final class TemplateStore implements TemplateProvider {
 
   /** Parses an OPT 1.4 document and checks its header against the schema. */
   static OPERATIONALTEMPLATE parse(String optXml) {
-    if (optXml == null || optXml.isBlank()) {
-      throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template document is empty");
-    }
-    OPERATIONALTEMPLATE opt;
-    try {
-      XmlOptions options = new XmlOptions().setLoadStripWhitespace();
-      opt = TemplateDocument.Factory.parse(new ByteArrayInputStream(optXml.getBytes(StandardCharsets.UTF_8)), options).getTemplate();
-    } catch (XmlException | java.io.IOException | RuntimeException e) {
-      throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template is not a parsable OPT 1.4 document: " + e.getMessage(), e);
-    }
-    if (opt == null) {
-      throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Document has no <template> root element of the OPT 1.4 schema");
-    }
+    OPERATIONALTEMPLATE opt = read(optXml);
     List<String> headerErrors = headerErrors(opt);
     if (!headerErrors.isEmpty()) {
       throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template does not conform to the OPT 1.4 schema: " + headerErrors.get(0), headerErrors, null);
@@ -176,6 +166,24 @@ public final class TemplateStore implements TemplateProvider {
     }
     if (opt.getDefinition() == null) {
       throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template has no definition");
+    }
+    return opt;
+  }
+
+  /** Parses an OPT 1.4 document (XML binding only, no checks). */
+  private static OPERATIONALTEMPLATE read(String optXml) {
+    if (optXml == null || optXml.isBlank()) {
+      throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template document is empty");
+    }
+    OPERATIONALTEMPLATE opt;
+    try {
+      XmlOptions options = new XmlOptions().setLoadStripWhitespace();
+      opt = TemplateDocument.Factory.parse(new ByteArrayInputStream(optXml.getBytes(StandardCharsets.UTF_8)), options).getTemplate();
+    } catch (XmlException | java.io.IOException | RuntimeException e) {
+      throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template is not a parsable OPT 1.4 document: " + e.getMessage(), e);
+    }
+    if (opt == null) {
+      throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Document has no <template> root element of the OPT 1.4 schema");
     }
     return opt;
   }

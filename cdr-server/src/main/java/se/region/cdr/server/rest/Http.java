@@ -5,18 +5,25 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import se.region.cdr.core.CdrException;
 import se.region.cdr.core.ErrorCode;
+import se.region.cdr.core.ehr.Committer;
+import se.region.cdr.core.ehr.VersionUid;
 
 /** Small HTTP helpers shared by the resources: Prefer, ETag, ids and times from the URL. */
 final class Http {
   static final String PREFER = "Prefer";
   static final MediaType XML = MediaType.APPLICATION_XML_TYPE;
+  private static final Pattern COMMITTER_NAME = Pattern.compile("name=\"([^\"]*)\"");
 
   private Http() {}
 
@@ -68,7 +75,7 @@ final class Http {
       return OffsetDateTime.parse(v);
     } catch (DateTimeParseException e) {
       try {
-        return java.time.LocalDateTime.parse(v).atOffset(java.time.ZoneOffset.UTC);
+        return LocalDateTime.parse(v).atOffset(ZoneOffset.UTC);
       } catch (DateTimeParseException e2) {
         throw CdrException.badRequest("Parameter " + name + " is not an ISO 8601 date-time: " + value);
       }
@@ -92,21 +99,21 @@ final class Http {
    * The committer from the {@code openEHR-AUDIT_DETAILS.committer} header (its name="..." part),
    * or "unknown". Authentication will supply the user once roles exist.
    */
-  static com.fasterxml.jackson.databind.node.ObjectNode committer(HttpHeaders headers) {
+  static ObjectNode committer(HttpHeaders headers) {
     String header = headers.getHeaderString("openEHR-AUDIT_DETAILS.committer");
     String name = null;
     if (header != null) {
-      var m = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(header);
+      var m = COMMITTER_NAME.matcher(header);
       name = m.find() ? m.group(1) : null;
     }
-    return se.region.cdr.core.ehr.Committer.named(name);
+    return Committer.named(name);
   }
 
   /** The If-Match header as a version uid; 400 when it is missing. */
-  static se.region.cdr.core.ehr.VersionUid ifMatch(String ifMatch) {
+  static VersionUid ifMatch(String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw CdrException.badRequest("If-Match header with the preceding version uid is required");
     }
-    return se.region.cdr.core.ehr.VersionUid.parse(ifMatch);
+    return VersionUid.parse(ifMatch);
   }
 }
