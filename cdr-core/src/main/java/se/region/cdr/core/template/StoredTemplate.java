@@ -86,7 +86,8 @@ public final class StoredTemplate {
     return path == null ? "" : NAME_PREDICATE.matcher(path).replaceAll("]");
   }
 
-  private static final Pattern NAME_PREDICATE = Pattern.compile("\\s*(,|and)\\s*(name/value\\s*=\\s*)?'[^']*'\\s*]");
+  /** A name predicate up to the closing {@code ']}: names may themselves hold apostrophes. */
+  private static final Pattern NAME_PREDICATE = Pattern.compile("\\s*(,|and)\\s*(name/value\\s*=\\s*)?'.*?'\\s*]");
 
   /** The web template, built on first use (the OPTParser is not cheap). */
   public WebTemplate webTemplate() {
