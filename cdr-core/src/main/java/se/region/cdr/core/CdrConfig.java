@@ -18,7 +18,9 @@ public record CdrConfig(
     int embeddedDbPort,
     String systemId,
     boolean adminEnabled,
-    int dbPoolSize) {
+    int dbPoolSize,
+    int queryTimeoutMs,
+    int queryRowCap) {
 
   public static CdrConfig fromEnvironment() {
     return from(System.getenv());
@@ -35,7 +37,9 @@ public record CdrConfig(
         Integer.parseInt(get(env, "CDR_EMBEDDED_DB_PORT", "0")),
         get(env, "CDR_SYSTEM_ID", "cdr.region.local"),
         Boolean.parseBoolean(get(env, "CDR_ADMIN_ENABLED", "false")),
-        Integer.parseInt(get(env, "CDR_DB_POOL_SIZE", "16")));
+        Integer.parseInt(get(env, "CDR_DB_POOL_SIZE", "16")),
+        Integer.parseInt(get(env, "CDR_QUERY_TIMEOUT_MS", "30000")),
+        Integer.parseInt(get(env, "CDR_QUERY_ROW_CAP", "100000")));
   }
 
   /** True when no external database is configured and the server runs its own PostgreSQL. */

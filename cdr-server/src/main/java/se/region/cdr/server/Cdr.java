@@ -2,6 +2,9 @@ package se.region.cdr.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
+import se.region.cdr.aql.AqlService;
+import se.region.cdr.aql.StoredQueries;
 import se.region.cdr.core.CdrConfig;
 import se.region.cdr.core.db.Database;
 import se.region.cdr.core.ehr.CompositionService;
@@ -19,6 +22,8 @@ public final class Cdr implements AutoCloseable {
   private final EhrService ehrs;
   private final CompositionService compositions;
   private final ContributionService contributions;
+  private final AqlService aql;
+  private final StoredQueries storedQueries;
 
   private Cdr(CdrConfig config, Database database) {
     this.config = requireNonNull(config, "config is null");
@@ -28,6 +33,8 @@ public final class Cdr implements AutoCloseable {
     this.ehrs = new EhrService(database.dataSource(), codec, config.systemId());
     this.compositions = new CompositionService(database.dataSource(), codec, templates, ehrs);
     this.contributions = new ContributionService(database.dataSource(), codec, ehrs, compositions);
+    this.aql = new AqlService(database.dataSource(), config.systemId(), Duration.ofMillis(config.queryTimeoutMs()), config.queryRowCap());
+    this.storedQueries = new StoredQueries(database.dataSource());
   }
 
   /** Starts the database, applies migrations, loads stored and bundled templates. */
@@ -65,6 +72,14 @@ public final class Cdr implements AutoCloseable {
 
   public ContributionService contributions() {
     return contributions;
+  }
+
+  public AqlService aql() {
+    return aql;
+  }
+
+  public StoredQueries storedQueries() {
+    return storedQueries;
   }
 
   @Override

@@ -25,7 +25,7 @@ public final class TestServer {
     if (instance == null) {
       try {
         Path dataDir = Files.createTempDirectory("cdr-it-");
-        CdrConfig config = new CdrConfig("127.0.0.1", freePort(), dataDir, null, "postgres", "postgres", 0, "it.cdr.local", true, 16);
+        CdrConfig config = new CdrConfig("127.0.0.1", freePort(), dataDir, null, "postgres", "postgres", 0, "it.cdr.local", true, 16, 30000, 100000);
         Cdr cdr = Cdr.start(config);
         HttpServer http = HttpServer.start(cdr);
         instance = new TestServer(cdr, http);

@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable {
     hikari.setPoolName("cdr");
     hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
     hikari.addDataSourceProperty("prepareThreshold", "3");
+    hikari.addDataSourceProperty("options", "-c TimeZone=UTC"); // AQL date-times without offset are UTC
     HikariDataSource dataSource = new HikariDataSource(hikari);
     Flyway.configure()
         .dataSource(dataSource)

@@ -85,6 +85,19 @@ public final class CompactJson {
     return ALIAS.getOrDefault(rmAttribute, rmAttribute);
   }
 
+  /** The RM type that stored JSON leaves out for an attribute (null when it always keeps its type). */
+  public static String defaultType(String rmAttribute) {
+    return DEFAULT_TYPE.get(rmAttribute);
+  }
+
+  /**
+   * Decodes a stored value found at an RM attribute (any depth below a node) back to canonical JSON.
+   * {@code partyName} is true for the plain-string name of a PARTY_IDENTIFIED.
+   */
+  public static JsonNode decodeAttribute(String rmAttribute, JsonNode stored, boolean partyName) {
+    return decodeValue(stored, partyName || rmAttribute == null ? null : DEFAULT_TYPE.get(rmAttribute));
+  }
+
   /** Encodes a node's canonical JSON; {@code compositionLanguage} is the root's language (may be null). */
   public static ObjectNode encode(ContentNode node, JsonNode compositionLanguage) {
     ObjectNode data = node.data().deepCopy();

@@ -2,13 +2,25 @@ package se.region.cdr.server.rest;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import se.region.cdr.core.CdrException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import se.region.cdr.server.Cdr;
 
-/** Test-mode administration (registered only when CDR_ADMIN_ENABLED=true): remove an EHR and all in it. */
+/**
+ * Test-mode administration (registered only when CDR_ADMIN_ENABLED=true): remove an EHR and all in
+ * it; show the SQL and the PostgreSQL plan (EXPLAIN ANALYZE, BUFFERS) of an AQL query.
+ */
 @Path("ehrbase/rest/admin")
 public final class AdminResource {
   private final Cdr cdr;
@@ -22,5 +34,21 @@ public final class AdminResource {
   public Response deleteEhr(@PathParam("ehr_id") String ehrId) {
     cdr.ehrs().deleteEhr(Http.existingId(ehrId, "EHR"));
     return Response.noContent().build();
+  }
+
+  @POST
+  @Path("query/explain")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response explain(String body) throws java.io.IOException {
+    JsonNode request = new ObjectMapper().readTree(body == null ? "{}" : body);
+    String q = request == null ? null : request.path("q").asText(null);
+    if (q == null) {
+      throw CdrException.badRequest("The request body has no 'q' (the AQL text)");
+    }
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    request.path("query_parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(),
+        e.getValue().isNumber() ? (Object) e.getValue().numberValue() : e.getValue().isBoolean() ? e.getValue().booleanValue() : e.getValue().asText()));
+    return Response.ok(cdr.aql().explain(q, parameters, null, null)).build();
   }
 }

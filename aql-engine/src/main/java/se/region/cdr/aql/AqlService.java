@@ -1,0 +1,189 @@
+package se.region.cdr.aql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.ehrbase.openehr.sdk.aql.dto.AqlQuery;
+import se.region.cdr.core.CdrException;
+import se.region.cdr.core.ErrorCode;
+import se.region.cdr.core.store.CompactJson;
+import se.region.cdr.core.store.ContentNodes;
+import se.region.cdr.core.store.Tx;
+
+/**
+ * Runs AQL: parse, compile to one SQL statement, execute it in a read-only transaction with a
+ * statement timeout, and turn the rows into result-set JSON. At most {@code rowCap} rows are
+ * returned; a larger result is an error that asks for LIMIT or paging.
+ */
+public final class AqlService {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final DataSource dataSource;
+  private final QueryCompiler compiler;
+  private final Duration timeout;
+  private final int rowCap;
+
+  public AqlService(DataSource dataSource, String systemId, Duration timeout, int rowCap) {
+    this.dataSource = dataSource;
+    this.compiler = new QueryCompiler(systemId);
+    this.timeout = timeout;
+    this.rowCap = rowCap;
+  }
+
+  /** The result of a query: its columns and rows (JSON values). */
+  public record Result(List<QueryCompiler.Column> columns, ArrayNode rows) {}
+
+  public QueryCompiler.Compiled compile(String aql, Map<String, Object> parameters, Long fetch, Long offset) {
+    AqlQuery query = AqlParsing.parse(aql);
+    return compiler.compile(query, parameters, fetch, offset);
+  }
+
+  public Result run(String aql, Map<String, Object> parameters, Long fetch, Long offset) {
+    QueryCompiler.Compiled compiled = compile(aql, parameters, fetch, offset);
+    return Tx.run(dataSource, c -> {
+      prepare(c);
+      try (PreparedStatement ps = c.prepareStatement(compiled.sql())) {
+        bind(ps, compiled.params());
+        ps.setFetchSize(1000);
+        ps.setMaxRows(rowCap + 1);
+        ArrayNode rows = F.arrayNode();
+        try (ResultSet rs = ps.executeQuery()) {
+          int n = compiled.columns().size();
+          while (rs.next()) {
+            if (rows.size() == rowCap) {
+              throw new CdrException(ErrorCode.QUERY_TOO_LARGE,
+                  "The result has more than " + rowCap + " rows (the configured row cap): add LIMIT, or page with offset and fetch");
+            }
+            ArrayNode row = rows.addArray();
+            for (int i = 0; i < n; i++) {
+              row.add(decode(compiled.columns().get(i).value(), rs.getString(i + 1)));
+            }
+          }
+        }
+        return new Result(compiled.columns(), rows);
+      } catch (SQLException e) {
+        throw translate(e);
+      }
+    });
+  }
+
+  /** The SQL of a query and PostgreSQL's EXPLAIN (ANALYZE, BUFFERS) of it (for the admin API). */
+  public ObjectNode explain(String aql, Map<String, Object> parameters, Long fetch, Long offset) {
+    QueryCompiler.Compiled compiled = compile(aql, parameters, fetch, offset);
+    return Tx.run(dataSource, c -> {
+      prepare(c);
+      StringBuilder plan = new StringBuilder();
+      try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + compiled.sql())) {
+        bind(ps, compiled.params());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+      } catch (SQLException e) {
+        throw translate(e);
+      }
+      ObjectNode out = F.objectNode().put("sql", compiled.sql());
+      ArrayNode params = out.putArray("parameters");
+      compiled.params().forEach(p -> params.add(p instanceof Object[] a ? String.join(",", (String[]) a) : String.valueOf(p)));
+      return out.put("plan", plan.toString());
+    });
+  }
+
+  private void prepare(Connection c) throws SQLException {
+    c.setReadOnly(true);
+    try (Statement s = c.createStatement()) {
+      s.execute("set local statement_timeout = " + timeout.toMillis());
+      s.execute("set local plan_cache_mode = force_custom_plan"); // skewed codes need plans per value
+    }
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      if (p instanceof String[] array) {
+        ps.setArray(i + 1, ps.getConnection().createArrayOf("text", array));
+      } else if (p instanceof BigDecimal d) {
+        ps.setBigDecimal(i + 1, d);
+      } else if (p instanceof Long l) {
+        ps.setLong(i + 1, l);
+      } else if (p instanceof Boolean b) {
+        ps.setBoolean(i + 1, b);
+      } else {
+        ps.setString(i + 1, String.valueOf(p));
+      }
+    }
+  }
+
+  private CdrException translate(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.equals("57014")) {
+      return new CdrException(ErrorCode.QUERY_TIMEOUT, "The query ran longer than the statement timeout of " + timeout.toMillis() + " ms", e);
+    }
+    if (state.startsWith("22") || state.startsWith("42")) {
+      return new CdrException(ErrorCode.BAD_REQUEST, "The query could not be run on the stored data: " + e.getMessage(), e);
+    }
+    return new CdrException(ErrorCode.INTERNAL, "Database error: " + e.getMessage(), e);
+  }
+
+  private static JsonNode decode(Value value, String json) {
+    if (json == null) {
+      return NullNode.instance;
+    }
+    JsonNode stored = parse(json);
+    return switch (value.shape()) {
+      case CANONICAL -> stored;
+      case COMPACT -> CompactJson.decodeAttribute(value.attribute(), stored, value.partyName());
+      case TREE -> tree(stored);
+    };
+  }
+
+  /** Reassembles an archetype-rooted subtree from its node rows (see PathCompiler#tree). */
+  private static JsonNode tree(JsonNode stored) {
+    JsonNode rows = stored.get("nodes");
+    if (rows == null || !rows.isArray() || rows.isEmpty()) {
+      return NullNode.instance;
+    }
+    JsonNode lang = stored.get("lang");
+    JsonNode language = lang == null || lang.isNull() ? null : CompactJson.decodeAttribute("language", lang, false);
+    int first = rows.get(0).get(0).intValue();
+    List<ObjectNode> byNum = new ArrayList<>();
+    for (JsonNode row : rows) {
+      int num = row.get(0).intValue();
+      while (byNum.size() < num) {
+        byNum.add(null);
+      }
+      byNum.add(CompactJson.decode((ObjectNode) row.get(3), row.get(1).asText(), row.get(2).asText(), num == 0, language));
+    }
+    ContentNodes.assemble(byNum);
+    ObjectNode root = byNum.get(first);
+    JsonNode uid = stored.get("uid");
+    if (uid != null && uid.isTextual()) {
+      root.set("uid", F.objectNode().put("_type", "OBJECT_VERSION_ID").put("value", uid.asText()));
+    }
+    return root;
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new CdrException(ErrorCode.INTERNAL, "Unreadable stored JSON", e);
+    }
+  }
+}

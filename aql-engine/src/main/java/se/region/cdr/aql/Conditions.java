@@ -1,0 +1,110 @@
+package se.region.cdr.aql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ehrbase.openehr.sdk.aql.dto.condition.ComparisonOperatorCondition;
+import org.ehrbase.openehr.sdk.aql.dto.condition.ExistsCondition;
+import org.ehrbase.openehr.sdk.aql.dto.condition.LikeCondition;
+import org.ehrbase.openehr.sdk.aql.dto.condition.LogicalOperatorCondition;
+import org.ehrbase.openehr.sdk.aql.dto.condition.MatchesCondition;
+import org.ehrbase.openehr.sdk.aql.dto.condition.NotCondition;
+import org.ehrbase.openehr.sdk.aql.dto.condition.WhereCondition;
+import org.ehrbase.openehr.sdk.aql.dto.operand.IdentifiedPath;
+import org.ehrbase.openehr.sdk.aql.dto.operand.MatchesOperand;
+import se.region.cdr.core.CdrException;
+
+/**
+ * Compiles WHERE. A comparison whose path goes through a list that SELECT did not already unroll
+ * becomes {@code EXISTS (...)} over the list's elements: the row qualifies when some element
+ * does, and rows are not multiplied by the filter.
+ */
+final class Conditions {
+  private final Sql main;
+  private final Expressions expressions;
+  private final Operands operands;
+
+  Conditions(Sql main, Expressions expressions, Operands operands) {
+    this.main = main;
+    this.expressions = expressions;
+    this.operands = operands;
+  }
+
+  String compile(WhereCondition condition) {
+    if (condition instanceof LogicalOperatorCondition logical) {
+      List<String> parts = new ArrayList<>();
+      for (WhereCondition value : logical.getValues()) {
+        parts.add(compile(value));
+      }
+      String op = logical.getSymbol() == LogicalOperatorCondition.ConditionLogicalOperatorSymbol.AND ? " and " : " or ";
+      return "(" + String.join(op, parts) + ")";
+    }
+    if (condition instanceof NotCondition not) {
+      return "not " + compile(not.getConditionDto());
+    }
+    Sql sub = main.nested();
+    String test = atomic(condition, sub);
+    if (sub.from.length() == 0) {
+      return test;
+    }
+    return "exists (select 1 from (select) d" + sub.from + "\n  where " + test + ")";
+  }
+
+  private String atomic(WhereCondition condition, Sql sub) {
+    if (condition instanceof ComparisonOperatorCondition c) {
+      String symbol = c.getSymbol().getSymbol();
+      String fast = fastPath(c, symbol, sub);
+      if (fast != null) {
+        return fast;
+      }
+      Value left = expressions.value(c.getStatement(), sub);
+      Object constant = operands.constant(c.getValue());
+      if (constant != null) {
+        return Comparisons.compare(left.sql(), symbol, constant, main);
+      }
+      Value right = expressions.value(c.getValue(), sub);
+      return Comparisons.compareValues(left.sql(), symbol, right.sql());
+    }
+    if (condition instanceof ExistsCondition e) {
+      return "(" + expressions.path(e.getValue(), sub).sql() + " is not null)";
+    }
+    if (condition instanceof LikeCondition like) {
+      Object pattern = operands.constant(like.getValue());
+      if (!(pattern instanceof String s)) {
+        throw CdrException.badRequest("LIKE needs a string pattern");
+      }
+      String sqlPattern = s.replace('*', '%').replace('?', '_');
+      return "coalesce(aql_text(" + expressions.path(like.getStatement(), sub).sql() + ") like " + main.bind(sqlPattern) + ", false)";
+    }
+    if (condition instanceof MatchesCondition matches) {
+      String left = expressions.path(matches.getStatement(), sub).sql();
+      List<String> any = new ArrayList<>();
+      for (MatchesOperand operand : matches.getValues()) {
+        Object constant = operands.constant(operand);
+        if (constant == null) {
+          throw CdrException.badRequest("MATCHES supports literal values and parameters (terminology functions are not supported)");
+        }
+        any.add(Comparisons.compare(left, "=", constant, main));
+      }
+      return "(" + String.join(" or ", any) + ")";
+    }
+    throw CdrException.badRequest("Unsupported WHERE condition: " + condition);
+  }
+
+  /** Comparisons that read a column instead of JSON: composition start time, EHR id. */
+  private String fastPath(ComparisonOperatorCondition c, String symbol, Sql sub) {
+    if (!(c.getStatement() instanceof IdentifiedPath path) || path.getPath() == null) {
+      return null;
+    }
+    Object constant = operands.constant(c.getValue());
+    Var v = expressions.var(path);
+    String rendered = path.getPath().render();
+    if (v.kind == Var.Kind.COMPOSITION && !v.allVersions && rendered.equals("context/start_time/value")
+        && constant instanceof String s && Comparisons.isDate(s)) {
+      return "coalesce(" + v.alias + ".start_time " + Comparisons.operator(symbol) + " aql_ts(" + main.bind(s) + "), false)";
+    }
+    if (v.kind == Var.Kind.EHR && rendered.equals("ehr_id/value") && constant instanceof String s && symbol.equals("=")) {
+      return FromCompiler.isUuid(s) ? v.alias + ".ehr_id = " + main.bind(s) + "::uuid" : "false";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,295 @@
+package se.region.cdr.aql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ehrbase.openehr.sdk.aql.dto.containment.AbstractContainmentExpression;
+import org.ehrbase.openehr.sdk.aql.dto.containment.Containment;
+import org.ehrbase.openehr.sdk.aql.dto.containment.ContainmentClassExpression;
+import org.ehrbase.openehr.sdk.aql.dto.containment.ContainmentNotOperator;
+import org.ehrbase.openehr.sdk.aql.dto.containment.ContainmentSetOperator;
+import org.ehrbase.openehr.sdk.aql.dto.containment.ContainmentSetOperatorSymbol;
+import org.ehrbase.openehr.sdk.aql.dto.containment.ContainmentVersionExpression;
+import org.ehrbase.openehr.sdk.aql.dto.containment.ContainmentVersionExpression.VersionPredicateType;
+import org.ehrbase.openehr.sdk.aql.dto.path.AndOperatorPredicate;
+import org.ehrbase.openehr.sdk.aql.dto.path.AqlObjectPath.PathNode;
+import org.ehrbase.openehr.sdk.aql.dto.path.ComparisonOperatorPredicate;
+import se.region.cdr.core.CdrException;
+
+/**
+ * Compiles the FROM clause: one row source per variable, joined by containment. Content nodes are
+ * numbered in pre-order, so "b is inside a" is {@code a.num < b.num <= a.num_cap} in the same
+ * composition; the archetype of a node is an indexed small int.
+ */
+final class FromCompiler {
+  private final Sql sql;
+  private final PathCompiler paths;
+  private final Operands operands;
+  private final Map<String, Var> vars = new LinkedHashMap<>();
+  private boolean ehrIdGiven;
+  private boolean allVersions;
+
+  FromCompiler(Sql sql, PathCompiler paths, Operands operands) {
+    this.sql = sql;
+    this.paths = paths;
+    this.operands = operands;
+  }
+
+  Map<String, Var> vars() {
+    return vars;
+  }
+
+  void compile(Containment from) {
+    allVersions = usesAllVersions(from);
+    if (!(from instanceof AbstractContainmentExpression top)) {
+      throw CdrException.badRequest("FROM must start with one class expression (e.g. EHR e)");
+    }
+    Var first = declare(top, null, "");
+    contains(top.getContains(), first);
+    Var ehr = vars.values().stream().filter(v -> v.kind == Var.Kind.EHR).findFirst().orElse(null);
+    if (ehr == null) {
+      String e = sql.alias("e");
+      sql.join("join ehr " + e + " on " + e + ".id = " + first.ehr);
+      ehr = new Var(null, Var.Kind.EHR, "EHR", e);
+    }
+    if (!ehrIdGiven) {
+      sql.where.add(ehr.alias + ".is_queryable"); // EHR_STATUS.is_queryable = false keeps an EHR out of population queries
+    }
+  }
+
+  private static boolean usesAllVersions(Containment c) {
+    if (c instanceof ContainmentVersionExpression v) {
+      return v.getVersionPredicateType() != VersionPredicateType.LATEST_VERSION || usesAllVersions(v.getContains());
+    }
+    if (c instanceof AbstractContainmentExpression a) {
+      return usesAllVersions(a.getContains());
+    }
+    if (c instanceof ContainmentSetOperator s) {
+      return s.getValues().stream().anyMatch(FromCompiler::usesAllVersions);
+    }
+    if (c instanceof ContainmentNotOperator n) {
+      return usesAllVersions(n.getContainmentExpression());
+    }
+    return false;
+  }
+
+  private void contains(Containment c, Var parent) {
+    if (c == null) {
+      return;
+    }
+    if (c instanceof AbstractContainmentExpression child) {
+      Var v = declare(child, parent, "");
+      contains(child.getContains(), v);
+    } else if (c instanceof ContainmentSetOperator set && set.getSymbol() == ContainmentSetOperatorSymbol.AND) {
+      set.getValues().forEach(value -> contains(value, parent));
+    } else if (c instanceof ContainmentSetOperator set) {
+      List<String> any = new ArrayList<>();
+      for (Containment value : set.getValues()) {
+        if (!(value instanceof ContainmentClassExpression alt) || alt.getContains() != null) {
+          throw CdrException.badRequest("OR in CONTAINS is supported between class expressions without their own CONTAINS");
+        }
+        Var v = declare(alt, parent, "left ");
+        any.add(v.node + ".num is not null");
+      }
+      sql.where.add("(" + String.join(" or ", any) + ")");
+    } else if (c instanceof ContainmentNotOperator not) {
+      if (!(not.getContainmentExpression() instanceof ContainmentClassExpression excluded) || excluded.getContains() != null) {
+        throw CdrException.badRequest("NOT CONTAINS is supported for one class expression without its own CONTAINS");
+      }
+      Sql sub = sql.nested();
+      String n = sub.alias("n");
+      Var v = nodeVar(excluded, n);
+      List<String> conditions = new ArrayList<>(List.of(link(v, parent)));
+      conditions.addAll(nodeConditions(v, excluded));
+      sql.where.add("not exists (select 1 from " + v.nodeSource() + " " + n + " where " + String.join(" and ", conditions) + ")");
+    } else {
+      throw CdrException.badRequest("Unsupported FROM expression " + c);
+    }
+  }
+
+  private Var declare(AbstractContainmentExpression expr, Var parent, String joinPrefix) {
+    String type = expr instanceof ContainmentVersionExpression ? "VERSION" : ((ContainmentClassExpression) expr).getType();
+    String name = expr.getIdentifier();
+    if (name != null && vars.containsKey(name)) {
+      throw CdrException.badRequest("Variable " + name + " is declared twice in FROM");
+    }
+    Var v = switch (type) {
+      case "EHR" -> ehr(expr, parent);
+      case "VERSION", "VERSIONED_OBJECT" -> version((ContainmentVersionExpression) expr, parent);
+      case "COMPOSITION" -> composition(expr, parent, joinPrefix);
+      case "EHR_STATUS", "FOLDER" -> throw CdrException.badRequest(type + " in FROM is not supported yet");
+      default -> {
+        if (!Rm.NODE_TYPES.contains(type)) {
+          throw CdrException.badRequest("Unknown or unsupported RM type in FROM: " + type);
+        }
+        Var node = nodeVar((ContainmentClassExpression) expr, sql.alias("n"));
+        List<String> on = new ArrayList<>();
+        if (parent != null) {
+          on.add(link(node, parent));
+        }
+        on.addAll(nodeConditions(node, (ContainmentClassExpression) expr));
+        if (parent == null) {
+          sql.from.append("from ").append(node.nodeSource()).append(' ').append(node.alias);
+          sql.where.addAll(on);
+        } else {
+          sql.join(joinPrefix + "join " + node.nodeSource() + " " + node.alias + " on " + String.join(" and ", on));
+        }
+        yield node;
+      }
+    };
+    if (name != null) {
+      vars.put(name, v);
+    }
+    return v;
+  }
+
+  private Var nodeVar(ContainmentClassExpression expr, String alias) {
+    Var v = new Var(expr.getIdentifier(), Var.Kind.NODE, expr.getType(), alias);
+    v.node = alias;
+    v.ehr = alias + ".ehr";
+    v.allVersions = allVersions;
+    return v;
+  }
+
+  /** The archetype (or RM type) and other predicates of a content node variable. */
+  private List<String> nodeConditions(Var v, ContainmentClassExpression expr) {
+    List<String> conditions = new ArrayList<>();
+    if (!namesArchetype(expr.getPredicates())) {
+      conditions.add(v.node + ".archetype in (select id from archetype where rm_type = any(" + sql.bind(Rm.concreteTypes(v.rmType).toArray(String[]::new)) + "))");
+    }
+    if (expr.hasPredicates()) {
+      conditions.add(paths.predicate(paths.nodeRoot(v, v.node), expr.getPredicates(), sql));
+    }
+    return conditions;
+  }
+
+  private static boolean namesArchetype(List<AndOperatorPredicate> predicates) {
+    if (predicates == null || predicates.size() != 1) {
+      return false;
+    }
+    return predicates.get(0).getOperands().stream().anyMatch(FromCompiler::isNodeId);
+  }
+
+  private static boolean isNodeId(ComparisonOperatorPredicate p) {
+    List<PathNode> nodes = p.getPath().getPathNodes();
+    return nodes.size() == 1 && nodes.get(0).getAttribute().equals("archetype_node_id");
+  }
+
+  /** SQL that puts content node {@code v} inside {@code parent}. */
+  private String link(Var v, Var parent) {
+    String n = v.node;
+    String version = v.allVersions && parent.versionColumn() != null ? " and " + n + ".version = " + parent.versionColumn() : "";
+    return switch (parent.kind) {
+      case EHR -> n + ".ehr = " + parent.alias + ".id";
+      case VERSION -> throw CdrException.badRequest("A VERSION can only contain a COMPOSITION");
+      default -> n + ".composition = " + parent.node + ".composition and " + n + ".num > " + parent.node + ".num and " + n + ".num <= "
+          + parent.node + ".num_cap" + version;
+    };
+  }
+
+  private Var ehr(AbstractContainmentExpression expr, Var parent) {
+    if (parent != null) {
+      throw CdrException.badRequest("EHR must be the outermost class in FROM");
+    }
+    String e = sql.alias("e");
+    Var v = new Var(expr.getIdentifier(), Var.Kind.EHR, "EHR", e);
+    v.ehr = e + ".id";
+    sql.from.append("from ehr ").append(e);
+    if (expr.hasPredicates()) {
+      sql.where.add(ehrPredicate(v, expr.getPredicates()));
+    }
+    return v;
+  }
+
+  private String ehrPredicate(Var e, List<AndOperatorPredicate> predicates) {
+    List<String> or = new ArrayList<>();
+    for (AndOperatorPredicate and : predicates) {
+      List<String> all = new ArrayList<>();
+      for (ComparisonOperatorPredicate p : and.getOperands()) {
+        String path = p.getPath().render();
+        Object value = p.getValue() == null ? null : operands.constant(p.getValue());
+        if (path.equals("ehr_id/value") && p.getOperator() == ComparisonOperatorPredicate.PredicateComparisonOperator.EQ && value instanceof String s) {
+          ehrIdGiven = true;
+          all.add(isUuid(s) ? e.alias + ".ehr_id = " + sql.bind(s) + "::uuid" : "false");
+        } else {
+          Value left = paths.compile(e, p.getPath(), sql);
+          all.add(p.getOperator() == ComparisonOperatorPredicate.PredicateComparisonOperator.MATCHES
+              ? "aql_text(" + left.sql() + ") ~ " + sql.bind(p.getMatchesOperand().getEscapedRegex())
+              : Comparisons.compare(left.sql(), p.getOperator().getSymbol(), value, sql));
+        }
+      }
+      or.add("(" + String.join(" and ", all) + ")");
+    }
+    return "(" + String.join(" or ", or) + ")";
+  }
+
+  static boolean isUuid(String s) {
+    try {
+      return UUID.fromString(s).toString().equalsIgnoreCase(s);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private Var version(ContainmentVersionExpression expr, Var parent) {
+    if (expr.getVersionPredicateType() == VersionPredicateType.STANDARD_PREDICATE) {
+      throw CdrException.badRequest("VERSION predicates other than LATEST_VERSION and ALL_VERSIONS are not supported yet");
+    }
+    String v = sql.alias("v");
+    String c = sql.alias("c");
+    String ct = sql.alias("ct");
+    Var var = new Var(expr.getIdentifier(), Var.Kind.VERSION, "VERSION", v);
+    var.composition = c;
+    var.contribution = ct;
+    var.ehr = c + ".ehr";
+    var.allVersions = allVersions;
+    String tables = "composition_version " + v + " join composition " + c + " on " + c + ".id = " + v + ".composition join contribution " + ct
+        + " on " + ct + ".id = " + v + ".contribution";
+    if (parent == null) {
+      sql.from.append("from ").append(tables);
+    } else if (parent.kind == Var.Kind.EHR) {
+      sql.join("join " + tables + " and " + c + ".ehr = " + parent.alias + ".id");
+    } else {
+      throw CdrException.badRequest("VERSION can only be inside an EHR");
+    }
+    if (expr.getVersionPredicateType() == VersionPredicateType.LATEST_VERSION) {
+      sql.where.add(v + ".version = " + c + ".version");
+    }
+    if (!(expr.getContains() instanceof ContainmentClassExpression content) || !"COMPOSITION".equals(content.getType())) {
+      throw CdrException.badRequest("VERSION must contain a COMPOSITION");
+    }
+    return var;
+  }
+
+  private Var composition(AbstractContainmentExpression expr, Var parent, String joinPrefix) {
+    String cn = sql.alias("cn");
+    Var v;
+    if (parent != null && parent.kind == Var.Kind.VERSION) {
+      v = new Var(expr.getIdentifier(), Var.Kind.COMPOSITION, "COMPOSITION", parent.composition);
+      v.allVersions = allVersions;
+      v.node = cn;
+      sql.join("join " + v.nodeSource() + " " + cn + " on " + cn + ".composition = " + parent.alias + ".composition and " + cn + ".num = 0"
+          + (allVersions ? " and " + cn + ".version = " + parent.alias + ".version" : ""));
+    } else {
+      String c = sql.alias("c");
+      v = new Var(expr.getIdentifier(), Var.Kind.COMPOSITION, "COMPOSITION", c);
+      v.allVersions = allVersions;
+      v.node = cn;
+      String nodes = v.nodeSource() + " " + cn + " on " + cn + ".composition = " + c + ".id and " + cn + ".num = 0";
+      if (parent == null) {
+        sql.from.append("from composition ").append(c).append("\njoin ").append(nodes);
+      } else if (parent.kind == Var.Kind.EHR) {
+        sql.join(joinPrefix + "join (composition " + c + " join " + nodes + ") on " + c + ".ehr = " + parent.alias + ".id");
+      } else {
+        throw CdrException.badRequest("A COMPOSITION can only be inside an EHR or a VERSION");
+      }
+    }
+    v.ehr = v.alias + ".ehr";
+    if (expr.hasPredicates()) {
+      sql.where.add(paths.predicate(paths.nodeRoot(v, cn), expr.getPredicates(), sql));
+    }
+    return v;
+  }
+}

@@ -1,0 +1,172 @@
+package se.region.cdr.aql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ehrbase.openehr.sdk.aql.dto.AqlQuery;
+import org.ehrbase.openehr.sdk.aql.dto.operand.AggregateFunction;
+import org.ehrbase.openehr.sdk.aql.dto.operand.ColumnExpression;
+import org.ehrbase.openehr.sdk.aql.dto.operand.CountDistinctAggregateFunction;
+import org.ehrbase.openehr.sdk.aql.dto.operand.IdentifiedPath;
+import org.ehrbase.openehr.sdk.aql.dto.operand.SingleRowFunction;
+import org.ehrbase.openehr.sdk.aql.dto.orderby.OrderByExpression;
+import org.ehrbase.openehr.sdk.aql.dto.select.SelectExpression;
+import se.region.cdr.core.CdrException;
+
+/**
+ * Compiles a parsed AQL query into one parameterised SQL statement (see aql-engine/README.md for
+ * the translation rules). Paging from the REST call ({@code offset}, {@code fetch}) wraps the
+ * statement when the query has its own LIMIT.
+ */
+public final class QueryCompiler {
+  private final String systemId;
+
+  public QueryCompiler(String systemId) {
+    this.systemId = systemId;
+  }
+
+  /** A result column: its name, its AQL path, and how its values are decoded. */
+  public record Column(String name, String path, Value value) {}
+
+  /** The compiled statement. */
+  public record Compiled(String sql, List<Object> params, List<Column> columns) {}
+
+  public Compiled compile(AqlQuery query, Map<String, Object> parameters, Long fetch, Long offset) {
+    Sql sql = new Sql();
+    Operands operands = new Operands(parameters);
+    PathCompiler paths = new PathCompiler(sql, systemId, operands);
+    FromCompiler from = new FromCompiler(sql, paths, operands);
+    from.compile(query.getFrom());
+    Expressions expressions = new Expressions(paths, from.vars(), operands);
+
+    List<Column> columns = new ArrayList<>();
+    List<String> selectList = new ArrayList<>();
+    List<Integer> grouped = new ArrayList<>();
+    boolean aggregated = false;
+    List<SelectExpression> statement = query.getSelect().getStatement();
+    for (int i = 0; i < statement.size(); i++) {
+      SelectExpression s = statement.get(i);
+      ColumnExpression expr = s.getColumnExpression();
+      Value value;
+      if (expr instanceof AggregateFunction aggregate) {
+        aggregated = true;
+        value = aggregate(aggregate, expressions, sql);
+      } else {
+        value = expressions.value(expr, sql);
+        grouped.add(i + 1);
+      }
+      String name = s.getAlias() != null ? s.getAlias() : "#" + i;
+      columns.add(new Column(name, render(expr), value));
+      selectList.add(value.sql() + " as c" + i);
+    }
+
+    if (query.getWhere() != null) {
+      sql.where.add(new Conditions(sql, expressions, operands).compile(query.getWhere()));
+    }
+
+    boolean distinct = query.getSelect().isDistinct();
+    boolean wrap = distinct || aggregated;
+    List<String> order = new ArrayList<>();
+    if (query.getOrderBy() != null) {
+      for (OrderByExpression o : query.getOrderBy()) {
+        String dir = o.getSymbol() == OrderByExpression.OrderByDirection.DESC ? " desc" : "";
+        order.addAll(orderKeys(o.getStatement(), dir, wrap, columns, expressions, sql));
+      }
+    }
+
+    StringBuilder text = new StringBuilder("select ");
+    if (distinct) {
+      text.append("distinct ");
+    }
+    text.append(String.join(",\n  ", selectList)).append('\n').append(sql.from).append(sql.whereText());
+    if (aggregated && grouped.size() < columns.size() && !grouped.isEmpty()) {
+      text.append("\ngroup by ").append(String.join(", ", grouped.stream().map(String::valueOf).toList()));
+    }
+    if (wrap) {
+      text.insert(0, "select * from (\n").append("\n) q");
+    }
+    if (!order.isEmpty()) {
+      text.append("\norder by ").append(String.join(", ", order));
+    }
+    page(text, query.getLimit(), query.getOffset(), sql);
+    if (fetch != null || offset != null) {
+      if (query.getLimit() != null || query.getOffset() != null) {
+        text.insert(0, "select * from (\n").append("\n) p");
+      }
+      page(text, fetch, offset, sql);
+    }
+    Sql.Statement statementSql = sql.finish(text.toString());
+    return new Compiled(statementSql.text(), statementSql.params(), columns);
+  }
+
+  private static void page(StringBuilder text, Long limit, Long offset, Sql sql) {
+    if (limit != null) {
+      text.append("\nlimit ").append(sql.bind(limit));
+    }
+    if (offset != null && offset > 0) {
+      text.append("\noffset ").append(sql.bind(offset));
+    }
+  }
+
+  private static Value aggregate(AggregateFunction aggregate, Expressions expressions, Sql sql) {
+    IdentifiedPath path = aggregate.getIdentifiedPath();
+    boolean distinct = aggregate instanceof CountDistinctAggregateFunction;
+    if (path == null) {
+      return Value.canonical("to_jsonb(count(*))");
+    }
+    String v = expressions.path(path, sql).sql();
+    return Value.canonical(switch (aggregate.getFunctionName()) {
+      case COUNT -> "to_jsonb(count(" + (distinct ? "distinct " : "") + v + "))";
+      case MIN -> "coalesce(to_jsonb(min(aql_num(" + v + "))), to_jsonb(min(aql_text(" + v + "))))";
+      case MAX -> "coalesce(to_jsonb(max(aql_num(" + v + "))), to_jsonb(max(aql_text(" + v + "))))";
+      case SUM -> "to_jsonb(sum(aql_num(" + v + ")))";
+      case AVG -> "to_jsonb(avg(aql_num(" + v + ")))";
+    });
+  }
+
+  /** Sort keys for a path: numbers, then instants, then text (jsonb mixes them otherwise). */
+  private static List<String> orderKeys(IdentifiedPath path, String dir, boolean wrapped, List<Column> columns, Expressions expressions, Sql sql) {
+    String rendered = path.render();
+    String v = null;
+    if (wrapped) {
+      for (int i = 0; i < columns.size(); i++) {
+        if (columns.get(i).path().equals(rendered) || columns.get(i).name().equals(rendered)) {
+          v = "q.c" + i;
+        }
+      }
+      if (v == null) {
+        throw CdrException.badRequest("With DISTINCT or aggregates, ORDER BY must name a selected column: " + rendered);
+      }
+    } else {
+      Var var = expressions.var(path);
+      if (var.kind == Var.Kind.COMPOSITION && !var.allVersions && path.getPath() != null
+          && path.getPath().render().equals("context/start_time/value")) {
+        return List.of(var.alias + ".start_time" + dir); // indexed column: newest-first lists walk the index
+      }
+      v = expressions.path(path, sql).sql();
+    }
+    return List.of("aql_num(" + v + ")" + dir, "aql_ts(aql_text(" + v + "))" + dir, "aql_text(" + v + ")" + dir);
+  }
+
+  private static String render(ColumnExpression expr) {
+    if (expr instanceof IdentifiedPath p) {
+      return p.render();
+    }
+    if (expr instanceof AggregateFunction a) {
+      String inner = a.getIdentifiedPath() == null ? "*" : a.getIdentifiedPath().render();
+      return a.getFunctionName() + "(" + (a instanceof CountDistinctAggregateFunction ? "DISTINCT " : "") + inner + ")";
+    }
+    if (expr instanceof SingleRowFunction f) {
+      List<String> args = new ArrayList<>();
+      for (Object operand : f.getOperandList() == null ? List.<Object>of() : f.getOperandList()) {
+        args.add(operand instanceof ColumnExpression c ? render(c) : String.valueOf(operand));
+      }
+      return f.getFunctionName().getName() + "(" + String.join(", ", args) + ")";
+    }
+    StringBuilder sb = new StringBuilder();
+    if (expr instanceof org.ehrbase.openehr.sdk.aql.dto.operand.Primitive<?, ?> p) {
+      p.render(sb);
+    }
+    return sb.toString();
+  }
+}

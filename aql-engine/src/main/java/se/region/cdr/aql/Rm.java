@@ -1,0 +1,40 @@
+package se.region.cdr.aql;
+
+import java.util.Set;
+
+/** What the compiler needs to know of the openEHR reference model to walk stored JSON. */
+final class Rm {
+  /** Attributes whose value is a list: a path step over them yields one row per element. */
+  static final Set<String> MULTI_VALUED = Set.of(
+      "content", "items", "events", "activities", "participations", "other_participations", "identifiers",
+      "mappings", "other_reference_ranges", "feeder_system_item_ids", "links", "rows", "audits", "attestations",
+      "originating_system_item_ids", "other_input_version_uids");
+
+  /** Attributes that hold a PARTY_PROXY, whose {@code name} is a plain string, not a DV_TEXT. */
+  static final Set<String> PARTY_ATTRIBUTES = Set.of(
+      "composer", "performer", "provider", "health_care_facility", "subject", "committer", "location", "originator");
+
+  static boolean isParty(String attribute) {
+    return attribute != null && PARTY_ATTRIBUTES.contains(attribute);
+  }
+
+  static final Set<String> ENTRY_TYPES = Set.of(
+      "OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION", "ADMIN_ENTRY", "GENERIC_ENTRY");
+
+  /** RM types that the FROM clause can name as archetype-rooted content nodes. */
+  static final Set<String> NODE_TYPES = Set.of(
+      "SECTION", "OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION", "ADMIN_ENTRY", "GENERIC_ENTRY", "CLUSTER",
+      "ELEMENT", "ITEM_TREE", "ITEM_LIST", "ITEM_SINGLE", "ITEM_TABLE", "CONTENT_ITEM", "ENTRY", "CARE_ENTRY");
+
+  /** Abstract RM types in FROM and the concrete types they stand for. */
+  static Set<String> concreteTypes(String rmType) {
+    return switch (rmType) {
+      case "ENTRY" -> Set.of("OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION", "ADMIN_ENTRY", "GENERIC_ENTRY");
+      case "CARE_ENTRY" -> Set.of("OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION");
+      case "CONTENT_ITEM" -> Set.of("SECTION", "OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION", "ADMIN_ENTRY", "GENERIC_ENTRY");
+      default -> Set.of(rmType);
+    };
+  }
+
+  private Rm() {}
+}

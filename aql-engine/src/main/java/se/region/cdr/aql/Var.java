@@ -1,0 +1,44 @@
+package se.region.cdr.aql;
+
+/**
+ * A variable of the FROM clause and the SQL rows that stand for it.
+ *
+ * <ul>
+ *   <li>EHR: {@code alias} is an {@code ehr} row.
+ *   <li>VERSION: {@code alias} is a {@code composition_version} row, {@code contribution} its
+ *       contribution, {@code composition} the composition row.
+ *   <li>COMPOSITION: {@code alias} is a {@code composition} row, {@code node} its root content node.
+ *   <li>NODE: {@code node} (= alias) is an archetype-rooted content node.
+ * </ul>
+ * Content node rows come from {@code comp_node} (head versions) or {@code comp_node_all} (every
+ * version, with a {@code version} column) when the query asks for versions.
+ */
+final class Var {
+  enum Kind { EHR, VERSION, COMPOSITION, NODE }
+
+  final String name;
+  final Kind kind;
+  final String rmType;
+  final String alias;
+  String node;
+  String composition;
+  String contribution;
+  String ehr;
+  boolean allVersions;
+
+  Var(String name, Kind kind, String rmType, String alias) {
+    this.name = name;
+    this.kind = kind;
+    this.rmType = rmType;
+    this.alias = alias;
+  }
+
+  String nodeSource() {
+    return allVersions ? "comp_node_all" : "comp_node";
+  }
+
+  /** SQL for the version number of this variable's content, or null for head-only rows. */
+  String versionColumn() {
+    return allVersions ? node + ".version" : null;
+  }
+}

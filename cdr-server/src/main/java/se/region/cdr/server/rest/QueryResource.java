@@ -1,0 +1,288 @@
+package se.region.cdr.server.rest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import se.region.cdr.aql.AqlService;
+import se.region.cdr.aql.QueryCompiler;
+import se.region.cdr.aql.StoredQueries;
+import se.region.cdr.aql.StoredQueries.StoredQuery;
+import se.region.cdr.core.CdrException;
+import se.region.cdr.server.Cdr;
+
+/**
+ * AQL over the openEHR REST API: ad-hoc queries ({@code /query/aql}, GET and POST), stored query
+ * definitions ({@code /definition/query/{name}/{version}}) and their execution
+ * ({@code /query/{name}[/{version}]}). Results are the openEHR RESULTSET JSON.
+ */
+@Path("openehr/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class QueryResource {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Set<String> RESERVED = Set.of("q", "offset", "fetch", "query_parameters");
+
+  private final AqlService aql;
+  private final StoredQueries stored;
+
+  public QueryResource(Cdr cdr) {
+    requireNonNull(cdr, "cdr is null");
+    this.aql = cdr.aql();
+    this.stored = cdr.storedQueries();
+  }
+
+  @POST
+  @Path("query/aql")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response post(String body) {
+    JsonNode request = parseBody(body);
+    String q = request.path("q").asText(null);
+    if (q == null) {
+      throw CdrException.badRequest("The request body has no 'q' (the AQL text)");
+    }
+    return Response.ok(run(q, null, parameters(request.get("query_parameters")), longOf(request.get("fetch")), longOf(request.get("offset")))).build();
+  }
+
+  @GET
+  @Path("query/aql")
+  public Response get(@QueryParam("q") String q, @Context UriInfo uri) {
+    if (q == null) {
+      throw CdrException.badRequest("Query parameter 'q' (the AQL text) is missing");
+    }
+    MultivaluedMap<String, String> query = uri.getQueryParameters();
+    return Response.ok(run(q, null, urlParameters(query), longParam(query, "fetch"), longParam(query, "offset"))).build();
+  }
+
+  @POST
+  @Path("query/{qualified_query_name}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response postStored(@PathParam("qualified_query_name") String name, String body) {
+    return postStored(name, null, body);
+  }
+
+  @POST
+  @Path("query/{qualified_query_name}/{version}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response postStored(@PathParam("qualified_query_name") String name, @PathParam("version") String version, String body) {
+    StoredQuery query = stored.find(name, version);
+    JsonNode request = body == null || body.isBlank() ? F.objectNode() : parseBody(body);
+    return Response.ok(run(query.query(), query, parameters(request.get("query_parameters")), longOf(request.get("fetch")),
+        longOf(request.get("offset")))).build();
+  }
+
+  @GET
+  @Path("query/{qualified_query_name}")
+  public Response getStored(@PathParam("qualified_query_name") String name, @Context UriInfo uri) {
+    return getStored(name, null, uri);
+  }
+
+  @GET
+  @Path("query/{qualified_query_name}/{version}")
+  public Response getStored(@PathParam("qualified_query_name") String name, @PathParam("version") String version, @Context UriInfo uri) {
+    StoredQuery query = stored.find(name, version);
+    MultivaluedMap<String, String> params = uri.getQueryParameters();
+    return Response.ok(run(query.query(), query, urlParameters(params), longParam(params, "fetch"), longParam(params, "offset"))).build();
+  }
+
+  @PUT
+  @Path("definition/query/{qualified_query_name}/{version}")
+  @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response store(@PathParam("qualified_query_name") String name, @PathParam("version") String version,
+      @QueryParam("type") String type, String body, @Context ContainerRequestContext request) {
+    String text = body;
+    if (body != null && body.stripLeading().startsWith("{")) {
+      text = parseBody(body).path("q").asText(null);
+    }
+    StoredQuery saved = stored.store(name, version, type, text);
+    return Response.ok(definition(saved))
+        .location(Http.link(request, "definition/query/" + saved.name() + "/" + saved.version()))
+        .build();
+  }
+
+  @GET
+  @Path("definition/query")
+  public Response list() {
+    return Response.ok(definitions(stored.list(null))).build();
+  }
+
+  @GET
+  @Path("definition/query/{qualified_query_name}")
+  public Response list(@PathParam("qualified_query_name") String name) {
+    return Response.ok(definitions(stored.list(name))).build();
+  }
+
+  @GET
+  @Path("definition/query/{qualified_query_name}/{version}")
+  public Response definition(@PathParam("qualified_query_name") String name, @PathParam("version") String version) {
+    return Response.ok(definition(stored.find(name, version))).build();
+  }
+
+  private ObjectNode run(String q, StoredQuery storedQuery, Map<String, Object> parameters, Long fetch, Long offset) {
+    AqlService.Result result = aql.run(q, parameters, fetch, offset);
+    ObjectNode out = F.objectNode();
+    ObjectNode meta = out.putObject("meta");
+    meta.put("_type", "RESULTSET");
+    meta.put("_schema_version", "1.0.0");
+    meta.put("_created", OffsetDateTime.now(ZoneOffset.UTC).toString());
+    meta.put("_generator", "se.region.cdr");
+    meta.put("_executed_aql", q);
+    meta.put("resultsize", result.rows().size());
+    if (fetch != null) {
+      meta.put("fetch", fetch);
+    }
+    if (offset != null) {
+      meta.put("offset", offset);
+    }
+    if (storedQuery != null) {
+      out.put("name", storedQuery.name() + "/" + storedQuery.version());
+    }
+    out.put("q", q);
+    ArrayNode columns = out.putArray("columns");
+    for (QueryCompiler.Column c : result.columns()) {
+      columns.addObject().put("name", c.name()).put("path", c.path());
+    }
+    out.set("rows", result.rows());
+    return out;
+  }
+
+  private static ArrayNode definitions(List<StoredQuery> queries) {
+    ArrayNode out = F.arrayNode();
+    queries.forEach(q -> out.add(definition(q)));
+    return out;
+  }
+
+  private static ObjectNode definition(StoredQuery q) {
+    return F.objectNode().put("name", q.name()).put("type", q.type()).put("version", q.version())
+        .put("saved", q.saved().toString()).put("q", q.query());
+  }
+
+  private static JsonNode parseBody(String body) {
+    try {
+      JsonNode node = MAPPER.readTree(body == null ? "" : body);
+      if (node == null || !node.isObject()) {
+        throw CdrException.badRequest("The request body must be a JSON object with 'q'");
+      }
+      return node;
+    } catch (java.io.IOException e) {
+      throw CdrException.badRequest("The request body is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> parameters(JsonNode node) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isObject()) {
+      throw CdrException.badRequest("query_parameters must be a JSON object");
+    }
+    node.fields().forEachRemaining(e -> out.put(e.getKey(), scalar(e.getKey(), e.getValue())));
+    return out;
+  }
+
+  private static Object scalar(String name, JsonNode v) {
+    if (v.isNull()) {
+      return null;
+    }
+    if (v.isIntegralNumber()) {
+      return v.longValue();
+    }
+    if (v.isNumber()) {
+      return v.doubleValue();
+    }
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    if (v.isTextual()) {
+      return v.textValue();
+    }
+    throw CdrException.badRequest("Query parameter " + name + " must be a string, number or boolean");
+  }
+
+  /** GET parameters: every URL parameter but q/offset/fetch, plus those packed in query_parameters. */
+  private static Map<String, Object> urlParameters(MultivaluedMap<String, String> query) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    query.forEach((k, v) -> {
+      if (!RESERVED.contains(k) && !v.isEmpty()) {
+        out.put(k, typed(v.get(0)));
+      }
+    });
+    String packed = query.getFirst("query_parameters");
+    if (packed != null) {
+      for (String pair : packed.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              typed(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A URL parameter's value: numbers and booleans as such, everything else as text. */
+  private static Object typed(String s) {
+    if (s.matches("-?\\d{1,18}")) {
+      return Long.parseLong(s);
+    }
+    if (s.matches("-?\\d+\\.\\d+")) {
+      return Double.parseDouble(s);
+    }
+    if (s.equals("true") || s.equals("false")) {
+      return Boolean.parseBoolean(s);
+    }
+    return s;
+  }
+
+  private static Long longOf(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.canConvertToLong() || n.longValue() < 0) {
+      throw CdrException.badRequest("offset and fetch must be non-negative integers");
+    }
+    return n.longValue();
+  }
+
+  private static Long longParam(MultivaluedMap<String, String> query, String name) {
+    String v = query.getFirst(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      long l = Long.parseLong(v);
+      if (l < 0) {
+        throw new NumberFormatException();
+      }
+      return l;
+    } catch (NumberFormatException e) {
+      throw CdrException.badRequest(name + " must be a non-negative integer");
+    }
+  }
+}
