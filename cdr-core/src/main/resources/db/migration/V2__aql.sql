@@ -5,6 +5,10 @@
 create function aql_sv(x jsonb) returns jsonb language sql immutable parallel safe
   return case when jsonb_typeof(x) = 'string' then x else x -> 'V' end;
 
+-- The elements of a JSON array; nothing for anything else (no errors on unexpected shapes).
+create function aql_elements(x jsonb) returns setof jsonb language sql immutable parallel safe
+  return jsonb_array_elements(case when jsonb_typeof(x) = 'array' then x end);
+
 -- A JSON number as numeric, anything else as null (no cast errors on mixed data).
 create function aql_num(x jsonb) returns numeric language sql immutable parallel safe
   return case when jsonb_typeof(x) = 'number' then x::numeric end;

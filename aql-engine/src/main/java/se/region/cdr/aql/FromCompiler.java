@@ -250,7 +250,7 @@ final class FromCompiler {
     if (parent == null) {
       sql.from.append("from ").append(tables);
     } else if (parent.kind == Var.Kind.EHR) {
-      sql.join("join " + tables + " and " + c + ".ehr = " + parent.alias + ".id");
+      sql.join("join (" + tables + ") on " + c + ".ehr = " + parent.alias + ".id");
     } else {
       throw CdrException.badRequest("VERSION can only be inside an EHR");
     }

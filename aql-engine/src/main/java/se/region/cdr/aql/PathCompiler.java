@@ -125,7 +125,7 @@ final class PathCompiler {
     if (!pos.compact) {
       return pos.step(pos.json + " -> '" + attribute + "'", attribute);
     }
-    if (attribute.equals("value") && pos.attribute != null && CompactJson.defaultType(pos.attribute) != null
+    if (attribute.equals("value") && Rm.SHORTHAND_TYPES.contains(String.valueOf(CompactJson.defaultType(pos.attribute)))
         && !("name".equals(pos.attribute) && Rm.isParty(pos.parentAttribute))) {
       return pos.step("aql_sv(" + pos.json + ")", attribute);
     }
@@ -166,7 +166,7 @@ final class PathCompiler {
     String list = single(pos, attribute).json;
     String x = target.alias("x");
     String a = target.alias("a");
-    String elements = "jsonb_array_elements(case when jsonb_typeof(" + list + ") = 'array' then " + list + " end) " + x;
+    String elements = "aql_elements(" + list + ") as " + x + "(value)";
     boolean nodes = pos.compact && (attribute.equals("content") || namesArchetype(predicates));
     Pos result;
     String join;

@@ -14,6 +14,12 @@ final class Rm {
   static final Set<String> PARTY_ATTRIBUTES = Set.of(
       "composer", "performer", "provider", "health_care_facility", "subject", "committer", "location", "originator");
 
+  /**
+   * Default RM types whose objects CompactJson may store as a bare string (they can hold only a
+   * {@code value}): {@code x/value} below an attribute of such a type reads either form.
+   */
+  static final Set<String> SHORTHAND_TYPES = Set.of("DV_TEXT", "DV_DATE_TIME", "TERMINOLOGY_ID");
+
   static boolean isParty(String attribute) {
     return attribute != null && PARTY_ATTRIBUTES.contains(attribute);
   }
