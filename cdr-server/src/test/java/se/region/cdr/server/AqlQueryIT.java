@@ -1,0 +1,179 @@
+package se.region.cdr.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AQL over REST on the project's vital-signs template: three EHRs of one subject namespace (so the
+ * population queries see only this test's data in the shared test server) with known systolic
+ * values, one of them not queryable.
+ */
+class AqlQueryIT {
+  static final String NS = "aql-it-" + UUID.randomUUID();
+  static final String BP = "openEHR-EHR-OBSERVATION.blood_pressure.v2";
+  static final String SYSTOLIC = "o/data[at0001]/events[at0006]/data[at0003]/items[at0004]/value/magnitude";
+  static final String FROM_BP = " FROM EHR e CONTAINS COMPOSITION c CONTAINS OBSERVATION o[" + BP + "]";
+  static final String MINE = " e/ehr_status/subject/external_ref/namespace = '" + NS + "'";
+  static final List<String> ehrs = new ArrayList<>();
+  static final List<String> compositionUids = new ArrayList<>();
+
+  @BeforeAll
+  static void load() throws Exception {
+    CompositionIT.load();
+    double[][] systolic = {{120, 185}, {150}, {190}}; // EHR 3 is made not queryable below
+    for (int i = 0; i < systolic.length; i++) {
+      String ehr = createEhr("patient-" + i, i != 2);
+      ehrs.add(ehr);
+      for (double value : systolic[i]) {
+        HttpResponse<String> r = Api.post("/ehr/" + ehr + "/composition", CompositionIT.systolic(value), "application/json");
+        assertEquals(201, r.statusCode(), r.body());
+        compositionUids.add(r.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+      }
+    }
+  }
+
+  static String createEhr(String subject, boolean queryable) {
+    String status = "{\"_type\":\"EHR_STATUS\",\"archetype_node_id\":\"openEHR-EHR-EHR_STATUS.generic.v1\",\"name\":{\"value\":\"EHR Status\"},"
+        + "\"subject\":{\"_type\":\"PARTY_SELF\",\"external_ref\":{\"id\":{\"_type\":\"GENERIC_ID\",\"value\":\"" + subject + "\",\"scheme\":\"id_scheme\"},"
+        + "\"namespace\":\"" + NS + "\",\"type\":\"PERSON\"}},\"is_queryable\":" + queryable + ",\"is_modifiable\":true}";
+    HttpResponse<String> r = Api.post("/ehr", status, "application/json", "Prefer", "return=representation");
+    assertEquals(201, r.statusCode(), r.body());
+    return Api.json(r).path("ehr_id").path("value").asText();
+  }
+
+  static JsonNode query(String aql, String parameters) {
+    String body = "{\"q\":" + quote(aql) + (parameters == null ? "" : ",\"query_parameters\":" + parameters) + "}";
+    HttpResponse<String> r = Api.post("/query/aql", body, "application/json");
+    assertEquals(200, r.statusCode(), aql + " -> " + r.body());
+    return Api.json(r);
+  }
+
+  static String quote(String s) {
+    return Api.JSON.valueToTree(s).toString();
+  }
+
+  static Set<String> column(JsonNode result, int i) {
+    Set<String> out = new TreeSet<>();
+    result.path("rows").forEach(row -> out.add(row.get(i).asText()));
+    return out;
+  }
+
+  @Test
+  void populationCountHonoursValuesAndIsQueryable() {
+    JsonNode r = query("SELECT COUNT(DISTINCT e/ehr_id/value) AS patients" + FROM_BP + " WHERE " + SYSTOLIC + " >= 140 AND" + MINE, null);
+    assertEquals("patients", r.path("columns").get(0).path("name").asText());
+    assertEquals(2, r.path("rows").get(0).get(0).asInt(), "EHR 1 (185) and EHR 2 (150); EHR 3 (190) is not queryable");
+    assertEquals("RESULTSET", r.path("meta").path("_type").asText());
+  }
+
+  @Test
+  void onePatientWithParameterOrderAndLimit() {
+    JsonNode r = query("SELECT " + SYSTOLIC + " AS sys, c/uid/value" + " FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c CONTAINS OBSERVATION o["
+        + BP + "] ORDER BY " + SYSTOLIC + " DESC LIMIT 1", "{\"ehr\":\"" + ehrs.get(0) + "\"}");
+    assertEquals(1, r.path("rows").size());
+    assertEquals(185.0, r.path("rows").get(0).get(0).asDouble());
+    assertEquals(compositionUids.get(1), r.path("rows").get(0).get(1).asText());
+  }
+
+  @Test
+  void explicitEhrIdReachesANonQueryableEhr() {
+    JsonNode r = query("SELECT " + SYSTOLIC + " FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c CONTAINS OBSERVATION o[" + BP + "]",
+        "{\"ehr\":\"" + ehrs.get(2) + "\"}");
+    assertEquals(Set.of("190.0"), column(r, 0));
+  }
+
+  @Test
+  void getWithQueryStringAndPaging() {
+    String q = "SELECT " + SYSTOLIC + FROM_BP + " WHERE" + MINE + " ORDER BY " + SYSTOLIC;
+    HttpResponse<String> page = Api.get("/query/aql?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&offset=1&fetch=1");
+    assertEquals(200, page.statusCode(), page.body());
+    JsonNode r = Api.json(page);
+    assertEquals(1, r.path("rows").size());
+    assertEquals(150.0, r.path("rows").get(0).get(0).asDouble(), "second of 120, 150, 185");
+  }
+
+  @Test
+  void wholeCompositionIsCanonicalJson() {
+    JsonNode r = query("SELECT c FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c", "{\"ehr\":\"" + ehrs.get(1) + "\"}");
+    JsonNode composition = r.path("rows").get(0).get(0);
+    JsonNode stored = Api.json(Api.get("/ehr/" + ehrs.get(1) + "/composition/" + compositionUids.get(2)));
+    assertEquals(stored, composition);
+  }
+
+  @Test
+  void notContainsAndVersions() throws Exception {
+    JsonNode none = query("SELECT c/uid/value FROM EHR e CONTAINS COMPOSITION c NOT CONTAINS OBSERVATION o[" + BP + "] WHERE" + MINE, null);
+    assertEquals(0, none.path("rows").size());
+    String uid = compositionUids.get(0);
+    HttpResponse<String> updated = Api.put("/ehr/" + ehrs.get(0) + "/composition/" + uid.substring(0, uid.indexOf("::")),
+        CompositionIT.systolic(121), "application/json", "If-Match", uid);
+    assertTrue(updated.statusCode() == 200 || updated.statusCode() == 204, updated.body());
+    JsonNode all = query("SELECT v/uid/value, " + SYSTOLIC + " FROM EHR e[ehr_id/value=$ehr] CONTAINS VERSION v[ALL_VERSIONS]"
+        + " CONTAINS COMPOSITION c CONTAINS OBSERVATION o[" + BP + "]", "{\"ehr\":\"" + ehrs.get(0) + "\"}");
+    assertEquals(Set.of("120.0", "121.0", "185.0"), column(all, 1));
+    JsonNode latest = query("SELECT " + SYSTOLIC + " FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c CONTAINS OBSERVATION o[" + BP + "]",
+        "{\"ehr\":\"" + ehrs.get(0) + "\"}");
+    assertEquals(Set.of("121.0", "185.0"), column(latest, 0));
+  }
+
+  @Test
+  void errorsNameTheProblem() {
+    HttpResponse<String> syntax = Api.post("/query/aql", "{\"q\":\"SELECT c FROM EHR e CONTAIN COMPOSITION c\"}", "application/json");
+    assertEquals(400, syntax.statusCode());
+    assertTrue(syntax.body().contains("line 1") && syntax.body().contains("char"), syntax.body());
+    HttpResponse<String> unknown = Api.post("/query/aql", "{\"q\":\"SELECT x/name/value FROM EHR e CONTAINS COMPOSITION c\"}", "application/json");
+    assertEquals(400, unknown.statusCode());
+    assertTrue(unknown.body().contains("alias 'x'"), unknown.body());
+    HttpResponse<String> missing = Api.post("/query/aql", "{\"q\":\"SELECT e/ehr_id/value FROM EHR e[ehr_id/value=$nope]\"}", "application/json");
+    assertEquals(400, missing.statusCode());
+    assertTrue(missing.body().contains("$nope"), missing.body());
+  }
+
+  @Test
+  void injectionAttemptsStayValues() {
+    JsonNode r = query("SELECT c/uid/value" + " FROM EHR e CONTAINS COMPOSITION c WHERE c/name/value = $name AND" + MINE,
+        "{\"name\":\"x' or '1'='1\"}");
+    assertEquals(0, r.path("rows").size());
+  }
+
+  @Test
+  void storedQueryVersionsAndExecution() {
+    String name = "se.region.it::systolic-over-" + UUID.randomUUID().toString().substring(0, 8);
+    String q = "SELECT COUNT(DISTINCT e/ehr_id/value)" + FROM_BP + " WHERE " + SYSTOLIC + " >= $min AND" + MINE;
+    HttpResponse<String> put = Api.put("/definition/query/" + name + "/1.0.0", q, "text/plain");
+    assertEquals(200, put.statusCode(), put.body());
+    assertEquals(409, Api.put("/definition/query/" + name + "/1.0.0", q, "text/plain").statusCode());
+    assertEquals(200, Api.put("/definition/query/" + name + "/1.1.0", q.replace(">= $min", "> $min"), "text/plain").statusCode());
+    JsonNode latest = Api.json(Api.get("/definition/query/" + name + "/1"));
+    assertEquals("1.1.0", latest.path("version").asText());
+    HttpResponse<String> run = Api.post("/query/" + name + "/1.0.0", "{\"query_parameters\":{\"min\":150}}", "application/json");
+    assertEquals(200, run.statusCode(), run.body());
+    assertEquals(2, Api.json(run).path("rows").get(0).get(0).asInt(), "185 and 150");
+    JsonNode newest = Api.json(Api.get("/query/" + name + "?min=150"));
+    assertEquals(1, newest.path("rows").get(0).get(0).asInt(), "1.1.0 uses > so only 185");
+    assertEquals(404, Api.get("/definition/query/" + name + "/2.0.0").statusCode());
+  }
+
+  @Test
+  void functionsAndEntryDefaults() {
+    JsonNode r = query("SELECT LENGTH(o/name/value), o/subject, o/language/code_string, o/archetype_node_id" + FROM_BP
+        + " WHERE e/ehr_id/value = $ehr", "{\"ehr\":\"" + ehrs.get(1) + "\"}");
+    JsonNode row = r.path("rows").get(0);
+    assertEquals("Blood pressure".length(), row.get(0).asInt());
+    assertEquals("PARTY_SELF", row.get(1).path("_type").asText());
+    assertEquals("en", row.get(2).asText());
+    assertEquals(BP, row.get(3).asText());
+  }
+}
