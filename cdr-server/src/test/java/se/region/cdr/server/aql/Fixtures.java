@@ -30,7 +30,9 @@ import se.region.cdr.server.TestServer;
  *   <li>{@code composition = <variable> <file> [FLAT <template id>]}: commit a composition of
  *       {@code aql/data_load/compositions} to the last EHR and name its object id (the robot's
  *       {@code composition_short_uid}); {@code ${...}} in the file (e.g. the system id in a uid) are
- *       substituted first.
+ *       substituted first;
+ *   <li>{@code directory = <file>}: create the last EHR's directory from a file of
+ *       {@code aql/data_load/folder} (variables substituted).
  * </ul>
  *
  * <p>Loading also sets the variables the robot keywords set as a side effect: {@code ehr_id} (the
@@ -84,6 +86,12 @@ final class Fixtures {
               throw new IllegalStateException("composition before any ehr");
             }
             commit(ehrId, args, vars);
+          }
+          case "directory" -> {
+            if (ehrId == null) {
+              throw new IllegalStateException("directory before any ehr");
+            }
+            createDirectory(ehrId, e.value(), vars);
           }
           default -> throw new IllegalArgumentException("unknown key " + e.key());
         }
@@ -148,6 +156,14 @@ final class Fixtures {
     vars.put("composition_short_uid", parts[0]);
     if (parts.length > 1) {
       vars.put("system_id_with_tenant", parts[1]);
+    }
+  }
+
+  private static void createDirectory(String ehrId, String file, Map<String, String> vars) {
+    String body = Placeholders.substitute(Api.read(DATA_LOAD.resolve("folder").resolve(file)), vars);
+    HttpResponse<String> r = Api.post("/ehr/" + ehrId + "/directory", body, "application/json", "Prefer", "return=minimal");
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("POST /ehr/{ehr_id}/directory: " + r.statusCode() + " " + firstLine(r.body()));
     }
   }
 
