@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import se.region.cdr.server.Api;
+import se.region.cdr.server.KnownFailures;
 
 /**
  * Runs one case: fills the query and the expected ResultSet with the fixture's and the row's
@@ -21,6 +22,11 @@ import se.region.cdr.server.Api;
 final class AqlCaseRunner {
   /** Start of the failure message when the endpoint does not exist (yet). */
   static final String HTTP_404 = "HTTP 404 from POST /query/aql";
+  /**
+   * Why a case whose expected file is empty is skipped: the robot suites keep such placeholders for
+   * cases they tag not-ready, so the reference data gives no result to compare with.
+   */
+  static final String NO_EXPECTED_RESULT = "the reference data has no expected result (empty expected file)";
   private static final Pattern ORDER_BY = Pattern.compile("\\border\\s+by\\b", Pattern.CASE_INSENSITIVE);
 
   private final Map<String, String> fixtureVariables;
@@ -52,7 +58,11 @@ final class AqlCaseRunner {
     Map<String, String> vars = variables(c);
     JsonNode expected = null;
     if (c.expectedFile() != null) {
-      JsonNode raw = AqlConformanceIT.parse(ConformanceCatalog.read(c.expectedFile()));
+      String text = ConformanceCatalog.read(c.expectedFile());
+      if (text.isBlank()) {
+        throw KnownFailures.skip(NO_EXPECTED_RESULT);
+      }
+      JsonNode raw = AqlConformanceIT.parse(text);
       expected = Placeholders.substitute(raw, vars);
     }
     String template = c.queryTemplate();
@@ -67,7 +77,7 @@ final class AqlCaseRunner {
     if (!unresolved.isEmpty()) {
       throw new AssertionError("harness: the query names variables no fixture sets: " + unresolved + " in " + query);
     }
-    if (expected != null) {
+    if (expected != null && expected.isObject()) {
       ObjectNode withoutQuery = expected.deepCopy();
       withoutQuery.remove("q");
       withoutQuery.remove("meta");

@@ -37,7 +37,8 @@ import se.region.cdr.server.TestServer;
  *
  * <p>Loading also sets the variables the robot keywords set as a side effect: {@code ehr_id} (the
  * last EHR), its EHR_STATUS uid, subject id and namespace and creation time, {@code c_uid} (the last
- * composition) and {@code system_id_with_tenant} (the system id of the version uids).
+ * composition), {@code system_id_with_tenant} (the system id of the version uids) and
+ * {@code tenant_id_from_system_id} (its first label and a dot, as the VERSION suites compute it).
  *
  * <p>Each robot suite assumed an empty database, so {@link #load} first deletes every EHR on the
  * test server (also those other ITs of this JVM left behind) through the admin endpoint.
@@ -133,6 +134,8 @@ final class Fixtures {
     putIfPresent(vars, "subject_external_ref_namespace", ref.path("namespace"));
     putIfPresent(vars, "ehr_time_created", ehr.path("time_created").path("value"));
     putIfPresent(vars, "system_id_with_tenant", ehr.path("system_id").path("value"));
+    // the robot VERSION suites' tenant prefix: the system id's first label and a dot
+    vars.put("tenant_id_from_system_id", vars.getOrDefault("system_id_with_tenant", "").split("\\.")[0] + ".");
     return id;
   }
 

@@ -14,13 +14,16 @@ import java.util.regex.Pattern;
 /**
  * Robot Framework's {@code ${name}} variables as the conformance data uses them: in query templates,
  * in CSV cells (which may name further variables, e.g. {@code e/ehr_id/value = '${ehr_id1}'}) and in
- * the string values of expected result files. {@code ${EMPTY}} is Robot's empty string. Unknown
- * names are left as they are, so {@link #unresolved} can report them.
+ * the string values of expected result files. Robot's built-in {@code ${EMPTY}}, {@code ${SPACE}},
+ * {@code ${TRUE}}, {@code ${FALSE}} and {@code ${NONE}} are known (as Robot writes them into text).
+ * Unknown names are left as they are, so {@link #unresolved} can report them.
  */
 final class Placeholders {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
   /** Values may name variables again; a few passes cover every chain in the data. */
   private static final int PASSES = 5;
+  private static final Map<String, String> BUILT_IN =
+      Map.of("EMPTY", "", "SPACE", " ", "TRUE", "True", "FALSE", "False", "NONE", "None");
 
   private Placeholders() {}
 
@@ -41,7 +44,7 @@ final class Placeholders {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String name = m.group(1);
-      String value = name.equals("EMPTY") ? "" : variables.get(name);
+      String value = variables.containsKey(name) ? variables.get(name) : BUILT_IN.get(name);
       m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
     }
     m.appendTail(out);
