@@ -29,12 +29,12 @@ import org.opentest4j.TestAbortedException;
  * as aborted (skipped) with its reason; a listed case that passes fails the run, so the list only
  * ever shrinks. A listed name that matches no case is an orphan and fails {@link #orphans}.
  */
-final class KnownFailures {
+public final class KnownFailures {
   /** What a passing case did; counted per source in the summary. */
-  static final String ACCEPTED = "accepted";
-  static final String REJECTED = "rejected as expected";
-  static final String KNOWN_FAILURE = "known failure";
-  static final String FAILED = "FAILED";
+  public static final String ACCEPTED = "accepted";
+  public static final String REJECTED = "rejected as expected";
+  public static final String KNOWN_FAILURE = "known failure";
+  public static final String FAILED = "FAILED";
 
   private final String suite;
   private final Map<String, String> reasons;
@@ -47,7 +47,7 @@ final class KnownFailures {
   }
 
   /** Loads {@code known-failures/<suite>.txt} from the test classpath (absent means empty). */
-  static KnownFailures load(String suite) {
+  public static KnownFailures load(String suite) {
     Map<String, String> reasons = new LinkedHashMap<>();
     try (InputStream in = KnownFailures.class.getResourceAsStream("/known-failures/" + suite + ".txt")) {
       if (in != null) {
@@ -73,16 +73,16 @@ final class KnownFailures {
 
   /** A case body: returns the outcome to count ({@link #ACCEPTED}, {@link #REJECTED}), or throws. */
   @FunctionalInterface
-  interface Case {
+  public interface Case {
     String run() throws Exception;
   }
 
   /** Skips the running case (not a failure); the reason is counted and printed in the summary. */
-  static TestAbortedException skip(String reason) {
+  public static TestAbortedException skip(String reason) {
     return new TestAbortedException(reason);
   }
 
-  DynamicTest test(String source, String name, Case body) {
+  public DynamicTest test(String source, String name, Case body) {
     return dynamicTest(name, () -> {
       String known = reasons.get(name);
       String outcome;
@@ -111,7 +111,7 @@ final class KnownFailures {
   }
 
   /** Names in the list that match no generated case. */
-  List<String> orphans(Collection<String> caseNames) {
+  public List<String> orphans(Collection<String> caseNames) {
     List<String> orphans = new ArrayList<>(reasons.keySet());
     orphans.removeAll(caseNames);
     return orphans;
@@ -122,7 +122,7 @@ final class KnownFailures {
   }
 
   /** The summary line and one line per source and per skip reason, as printed after the run. */
-  String summary() {
+  public String summary() {
     Map<String, Integer> total = new TreeMap<>();
     counts.values().forEach(m -> m.forEach((k, v) -> total.merge(k, v, Integer::sum)));
     StringBuilder b = new StringBuilder(suite).append(": ").append(line(total));
@@ -137,7 +137,7 @@ final class KnownFailures {
         .collect(Collectors.joining(", "));
   }
 
-  static String firstLine(String s) {
+  public static String firstLine(String s) {
     if (s == null) {
       return "";
     }

@@ -1,0 +1,142 @@
+package se.region.cdr.server.aql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import se.region.cdr.server.Api;
+import se.region.cdr.server.KnownFailures;
+
+/**
+ * Runs one case: fills the query and the expected ResultSet with the fixture's and the row's
+ * variables, sends {@code POST /query/aql} and throws an {@link AssertionError} listing every
+ * difference.
+ */
+final class AqlCaseRunner {
+  /** Start of the failure message when the endpoint does not exist (yet). */
+  static final String HTTP_404 = "HTTP 404 from POST /query/aql";
+  /**
+   * Why a case whose expected file is empty is skipped: the robot suites keep such placeholders for
+   * cases they tag not-ready, so the reference data gives no result to compare with.
+   */
+  static final String NO_EXPECTED_RESULT = "the reference data has no expected result (empty expected file)";
+  private static final Pattern ORDER_BY = Pattern.compile("\\border\\s+by\\b", Pattern.CASE_INSENSITIVE);
+
+  private final Map<String, String> fixtureVariables;
+
+  AqlCaseRunner(Map<String, String> fixtureVariables) {
+    this.fixtureVariables = Map.copyOf(fixtureVariables);
+  }
+
+  /** The request body of a case: {@code q}, and {@code offset}, {@code fetch}, {@code query_parameters} where given. */
+  static ObjectNode requestBody(AqlCase c, Map<String, String> vars, String query) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("q", query);
+    putNumber(body, "offset", c.offset(), vars);
+    putNumber(body, "fetch", c.fetch(), vars);
+    if (!c.parameters().isEmpty()) {
+      ObjectNode params = body.putObject("query_parameters");
+      c.parameters().forEach((name, template) -> params.set(name, literal(Placeholders.substitute(template, vars))));
+    }
+    return body;
+  }
+
+  /** The case's variables: the fixture's, then the row's cells (a row may shadow a fixture name). */
+  Map<String, String> variables(AqlCase c) {
+    Map<String, String> vars = new HashMap<>(fixtureVariables);
+    vars.putAll(c.rowVariables());
+    return vars;
+  }
+
+  void run(AqlCase c) {
+    Map<String, String> vars = variables(c);
+    JsonNode expected = null;
+    if (c.expectedFile() != null) {
+      String text = ConformanceCatalog.read(c.expectedFile());
+      if (text.isBlank()) {
+        throw KnownFailures.skip(NO_EXPECTED_RESULT);
+      }
+      JsonNode raw = AqlConformanceIT.parse(text);
+      expected = Placeholders.substitute(raw, vars);
+    }
+    String template = c.queryTemplate();
+    if (template == null && expected != null && expected.hasNonNull("q")) {
+      template = expected.get("q").asText();
+    }
+    if (template == null) {
+      throw new AssertionError("harness: no query (no 'query' in tables.txt and no 'q' in the expected file)");
+    }
+    String query = Placeholders.substitute(template, vars).strip();
+    Set<String> unresolved = Placeholders.unresolved(query);
+    if (!unresolved.isEmpty()) {
+      throw new AssertionError("harness: the query names variables no fixture sets: " + unresolved + " in " + query);
+    }
+    if (expected != null && expected.isObject()) {
+      ObjectNode withoutQuery = expected.deepCopy();
+      withoutQuery.remove("q");
+      withoutQuery.remove("meta");
+      Set<String> open = Placeholders.unresolved(withoutQuery.toString());
+      if (!open.isEmpty()) {
+        throw new AssertionError("harness: the expected file names variables no fixture sets: " + open);
+      }
+    }
+    ObjectNode body = requestBody(c, vars, query);
+    HttpResponse<String> r = Api.post("/query/aql", body.toString(), "application/json", "Accept", "application/json");
+    if (r.statusCode() != 200) {
+      throw new AssertionError("HTTP " + r.statusCode() + " from POST /query/aql: " + Fixtures.firstLine(r.body())
+          + "\n  request: " + body);
+    }
+    JsonNode actual = AqlConformanceIT.parse(r.body());
+    List<String> differences = new ArrayList<>();
+    JsonNode rows = actual.path("rows");
+    if (c.expectedRowCount() != null && rows.size() != c.expectedRowCount()) {
+      differences.add("expected " + c.expectedRowCount() + " rows but got " + rows.size());
+    }
+    if (c.expectedValue() != null) {
+      JsonNode value = rows.path(0).path(0);
+      if (value.isMissingNode() || !ResultSetComparator.same(literal(c.expectedValue()), value, Set.of())) {
+        differences.add("expected first value " + c.expectedValue() + " but got " + value);
+      }
+    }
+    if (expected != null) {
+      boolean ordered = ORDER_BY.matcher(query).find();
+      differences.addAll(ResultSetComparator.differences(expected, actual,
+          new ResultSetComparator.Options(ordered, c.ignoredCellKeys())));
+    }
+    if (!differences.isEmpty()) {
+      throw new AssertionError(differences.size() + " differences for " + body + "\n  "
+          + ResultSetComparator.describe(differences));
+    }
+  }
+
+  private static void putNumber(ObjectNode body, String name, String template, Map<String, String> vars) {
+    if (template == null) {
+      return;
+    }
+    String value = Placeholders.substitute(template, vars).strip();
+    if (value.isEmpty() || value.equalsIgnoreCase("NULL") || value.equalsIgnoreCase("None")) {
+      return;
+    }
+    body.put(name, Integer.parseInt(value));
+  }
+
+  /** A CSV cell as a JSON value: a JSON literal ({@code "text"}, {@code 20}, {@code true}) as such, anything else as text. */
+  static JsonNode literal(String cell) {
+    String s = cell.strip();
+    try {
+      JsonNode n = Api.JSON.readTree(s);
+      if (n != null && (n.isValueNode() || n.isContainerNode()) && !n.isMissingNode()) {
+        return n;
+      }
+    } catch (IOException e) {
+      // not JSON: plain text
+    }
+    return JsonNodeFactory.instance.textNode(s);
+  }
+}

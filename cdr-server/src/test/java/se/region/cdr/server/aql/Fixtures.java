@@ -1,0 +1,213 @@
+package se.region.cdr.server.aql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import se.region.cdr.server.Api;
+import se.region.cdr.server.TestServer;
+
+/**
+ * The data sets the robot suites load in their {@code Precondition}, restated as data in
+ * {@code fixtures.txt}: a section per data set with, in order,
+ *
+ * <ul>
+ *   <li>{@code template = <file>}: upload an OPT of {@code aql/data_load/opts} (409, already there, is fine);
+ *   <li>{@code ehr = <variable> [<status file>]}: create an EHR and name its id; without a status
+ *       file it gets the robot's {@code ehr/valid/000_ehr_status_with_other_details.json} with a random
+ *       subject id and namespace (as {@code create new EHR with ehr_status} does), with one it gets
+ *       that file of {@code aql/data_load/ehrs} as it is;
+ *   <li>{@code composition = <variable> <file> [FLAT <template id>]}: commit a composition of
+ *       {@code aql/data_load/compositions} to the last EHR and name its object id (the robot's
+ *       {@code composition_short_uid}); {@code ${...}} in the file (e.g. the system id in a uid) are
+ *       substituted first;
+ *   <li>{@code directory = <file>}: create the last EHR's directory from a file of
+ *       {@code aql/data_load/folder} (variables substituted).
+ * </ul>
+ *
+ * <p>Loading also sets the variables the robot keywords set as a side effect: {@code ehr_id} (the
+ * last EHR), its EHR_STATUS uid, subject id and namespace and creation time, {@code c_uid} (the last
+ * composition), {@code system_id_with_tenant} (the system id of the version uids) and
+ * {@code tenant_id_from_system_id} (its first label and a dot, as the VERSION suites compute it).
+ *
+ * <p>Each robot suite assumed an empty database, so {@link #load} first deletes every EHR on the
+ * test server (also those other ITs of this JVM left behind) through the admin endpoint.
+ */
+final class Fixtures {
+  static final String DESCRIPTOR = "/aql-conformance/fixtures.txt";
+  static final Path DATA_LOAD = Api.TEST_DATA.resolve("aql/data_load");
+  private static final Path DEFAULT_STATUS = Api.TEST_DATA.resolve("ehr/valid/000_ehr_status_with_other_details.json");
+
+  private final Map<String, List<Sections.Entry>> sections;
+
+  private Fixtures(Map<String, List<Sections.Entry>> sections) {
+    this.sections = sections;
+  }
+
+  static Fixtures load() {
+    return new Fixtures(Sections.parse(ConformanceCatalog.resource(DESCRIPTOR), DESCRIPTOR));
+  }
+
+  java.util.Set<String> names() {
+    return sections.keySet();
+  }
+
+  /** What loading produced: the variables, and each step that failed (empty when all succeeded). */
+  record Loaded(Map<String, String> variables, List<String> failures) {}
+
+  /** Empties the server of EHRs, then loads the data set {@code name}. */
+  Loaded load(String name) {
+    List<Sections.Entry> entries = sections.get(name);
+    if (entries == null) {
+      throw new IllegalArgumentException("no fixture " + name + " in fixtures.txt");
+    }
+    deleteAllEhrs();
+    Map<String, String> vars = new LinkedHashMap<>();
+    List<String> failures = new ArrayList<>();
+    String ehrId = null;
+    for (Sections.Entry e : entries) {
+      String[] args = e.value().split("\\s+");
+      String where = DESCRIPTOR + ":" + e.line() + " ";
+      try {
+        switch (e.key()) {
+          case "template" -> Api.ensureTemplate(DATA_LOAD.resolve("opts").resolve(e.value()));
+          case "ehr" -> ehrId = createEhr(args, vars);
+          case "composition" -> {
+            if (ehrId == null) {
+              throw new IllegalStateException("composition before any ehr");
+            }
+            commit(ehrId, args, vars);
+          }
+          case "directory" -> {
+            if (ehrId == null) {
+              throw new IllegalStateException("directory before any ehr");
+            }
+            createDirectory(ehrId, e.value(), vars);
+          }
+          default -> throw new IllegalArgumentException("unknown key " + e.key());
+        }
+      } catch (RuntimeException ex) {
+        failures.add(where + e.key() + " " + e.value() + ": " + ex.getMessage());
+      }
+    }
+    return new Loaded(vars, failures);
+  }
+
+  private static String createEhr(String[] args, Map<String, String> vars) {
+    ObjectNode status;
+    if (args.length > 1) {
+      status = (ObjectNode) parse(Api.read(DATA_LOAD.resolve("ehrs").resolve(args[1])));
+    } else {
+      status = (ObjectNode) parse(Api.read(DEFAULT_STATUS));
+      ObjectNode ref = (ObjectNode) status.path("subject").path("external_ref");
+      ((ObjectNode) ref.path("id")).put("value", UUID.randomUUID().toString());
+      ref.put("namespace", "namespace_" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000)));
+    }
+    HttpResponse<String> r = Api.post("/ehr", status.toString(), "application/json", "Prefer", "return=representation");
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("POST /ehr: " + r.statusCode() + " " + firstLine(r.body()));
+    }
+    JsonNode ehr = Api.json(r);
+    String id = ehr.path("ehr_id").path("value").asText();
+    vars.put(args[0], id);
+    vars.put("ehr_id", id);
+    HttpResponse<String> sr = Api.get("/ehr/" + id + "/ehr_status");
+    if (sr.statusCode() != 200) {
+      throw new IllegalStateException("GET ehr_status: " + sr.statusCode() + " " + firstLine(sr.body()));
+    }
+    JsonNode st = Api.json(sr);
+    JsonNode ref = st.path("subject").path("external_ref");
+    putIfPresent(vars, "ehr_status_uid", st.path("uid").path("value"));
+    putIfPresent(vars, "ehr_status_subject_id", ref.path("id").path("value"));
+    putIfPresent(vars, "ehr_status_subject_namespace", ref.path("namespace"));
+    putIfPresent(vars, "subject_external_ref_value", ref.path("id").path("value"));
+    putIfPresent(vars, "subject_external_ref_namespace", ref.path("namespace"));
+    putIfPresent(vars, "ehr_time_created", ehr.path("time_created").path("value"));
+    putIfPresent(vars, "system_id_with_tenant", ehr.path("system_id").path("value"));
+    // the robot VERSION suites' tenant prefix: the system id's first label and a dot
+    vars.put("tenant_id_from_system_id", vars.getOrDefault("system_id_with_tenant", "").split("\\.")[0] + ".");
+    return id;
+  }
+
+  private static void commit(String ehrId, String[] args, Map<String, String> vars) {
+    String body = Placeholders.substitute(Api.read(DATA_LOAD.resolve("compositions").resolve(args[1])), vars);
+    String path = "/ehr/" + ehrId + "/composition";
+    if (args.length > 2) {
+      if (!args[2].equals("FLAT") || args.length != 4) {
+        throw new IllegalArgumentException("expected '<variable> <file> [FLAT <template id>]'");
+      }
+      path += "?format=FLAT&templateId=" + Api.encode(args[3]);
+    }
+    HttpResponse<String> r = Api.post(path, body, "application/json", "Prefer", "return=minimal");
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + firstLine(r.body()));
+    }
+    String versionUid = r.headers().firstValue("ETag").orElseThrow().replace("\"", "");
+    String[] parts = versionUid.split("::");
+    vars.put(args[0], parts[0]);
+    vars.put("c_uid", parts[0]);
+    vars.put("composition_short_uid", parts[0]);
+    if (parts.length > 1) {
+      vars.put("system_id_with_tenant", parts[1]);
+    }
+  }
+
+  private static void createDirectory(String ehrId, String file, Map<String, String> vars) {
+    String body = Placeholders.substitute(Api.read(DATA_LOAD.resolve("folder").resolve(file)), vars);
+    HttpResponse<String> r = Api.post("/ehr/" + ehrId + "/directory", body, "application/json", "Prefer", "return=minimal");
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("POST /ehr/{ehr_id}/directory: " + r.statusCode() + " " + firstLine(r.body()));
+    }
+  }
+
+  /** Deletes every EHR of the test server (admin endpoint; ids read from the store). */
+  static void deleteAllEhrs() {
+    List<String> ids = new ArrayList<>();
+    try (Connection c = TestServer.get().cdr().database().connection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select ehr_id from ehr")) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("listing EHRs: " + e.getMessage(), e);
+    }
+    for (String id : ids) {
+      HttpResponse<String> r = Api.delete(TestServer.get().baseUrl() + "/ehrbase/rest/admin/ehr/" + id);
+      if (r.statusCode() != 204 && r.statusCode() != 404) {
+        throw new IllegalStateException("admin delete of EHR " + id + ": " + r.statusCode() + " " + firstLine(r.body()));
+      }
+    }
+  }
+
+  private static void putIfPresent(Map<String, String> vars, String name, JsonNode value) {
+    if (!value.isMissingNode() && !value.isNull()) {
+      vars.put(name, value.asText());
+    }
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return Api.JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  static String firstLine(String s) {
+    String t = s == null ? "" : s.strip();
+    int nl = t.indexOf('\n');
+    t = nl < 0 ? t : t.substring(0, nl);
+    return t.length() > 300 ? t.substring(0, 300) + "..." : t;
+  }
+}
