@@ -32,6 +32,37 @@ final class Rm {
       "SECTION", "OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION", "ADMIN_ENTRY", "GENERIC_ENTRY", "CLUSTER",
       "ELEMENT", "ITEM_TREE", "ITEM_LIST", "ITEM_SINGLE", "ITEM_TABLE", "CONTENT_ITEM", "ENTRY", "CARE_ENTRY");
 
+  /**
+   * Where objects of RM types that are not archetype roots are in compact node JSON (strict
+   * jsonpath; "T" is the stored _type, left out where it is the attribute's default).
+   */
+  static final java.util.Map<String, String> INNER_PATHS = java.util.Map.ofEntries(
+      java.util.Map.entry("EVENT", "strict $.** ? (@.type() == \"object\" && exists(@.E)).E[*]"),
+      java.util.Map.entry("POINT_EVENT", "strict $.** ? (@.type() == \"object\" && exists(@.E)).E[*] ? (!(exists(@.T)) || @.T == \"POINT_EVENT\")"),
+      java.util.Map.entry("INTERVAL_EVENT", "strict $.** ? (@.type() == \"object\" && exists(@.E)).E[*] ? (@.T == \"INTERVAL_EVENT\")"),
+      java.util.Map.entry("HISTORY", "strict $.** ? (@.type() == \"object\" && @.T == \"HISTORY\")"),
+      java.util.Map.entry("ITEM_TREE", "strict $.** ? (@.type() == \"object\" && (@.T == \"ITEM_TREE\" || (exists(@.I) && !(exists(@.T)) && !(exists(@.V)) && !(exists(@.CX)))))"),
+      java.util.Map.entry("ITEM_LIST", "strict $.** ? (@.type() == \"object\" && @.T == \"ITEM_LIST\")"),
+      java.util.Map.entry("ITEM_SINGLE", "strict $.** ? (@.type() == \"object\" && @.T == \"ITEM_SINGLE\")"),
+      java.util.Map.entry("ITEM_TABLE", "strict $.** ? (@.type() == \"object\" && @.T == \"ITEM_TABLE\")"),
+      java.util.Map.entry("ELEMENT", "strict $.** ? (@.type() == \"object\" && exists(@.I)).I[*] ? (@.type() == \"object\" && !(exists(@.\"@n\")) && (!(exists(@.T)) || @.T == \"ELEMENT\"))"),
+      java.util.Map.entry("CLUSTER", "strict $.** ? (@.type() == \"object\" && exists(@.I)).I[*] ? (@.type() == \"object\" && @.T == \"CLUSTER\")"),
+      java.util.Map.entry("EVENT_CONTEXT", "strict $.CX"),
+      java.util.Map.entry("ACTIVITY", "strict $.** ? (@.type() == \"object\" && exists(@.AC)).AC[*]"),
+      java.util.Map.entry("ISM_TRANSITION", "strict $.IS"));
+
+  /** The attribute whose RM default type an inner object of this type would have (for decoding). */
+  static String attributeFor(String innerType) {
+    return switch (innerType) {
+      case "EVENT", "POINT_EVENT", "INTERVAL_EVENT" -> "events";
+      case "ELEMENT", "CLUSTER" -> "items";
+      case "ITEM_TREE" -> "protocol";
+      case "EVENT_CONTEXT" -> "context";
+      case "ISM_TRANSITION" -> "ism_transition";
+      default -> null;
+    };
+  }
+
   /** Abstract RM types in FROM and the concrete types they stand for. */
   static Set<String> concreteTypes(String rmType) {
     return switch (rmType) {

@@ -9,12 +9,15 @@ package se.region.cdr.aql;
  *       contribution, {@code composition} the composition row.
  *   <li>COMPOSITION: {@code alias} is a {@code composition} row, {@code node} its root content node.
  *   <li>NODE: {@code node} (= alias) is an archetype-rooted content node.
+ *   <li>STATUS: {@code alias} is the EHR's current {@code ehr_status_version} row (canonical JSON).
+ *   <li>INNER: an object inside a node's JSON (an EVENT, ELEMENT, ITEM_TREE...): {@code alias.v} is its
+ *       compact JSON, {@code node} the content node row it was found in.
  * </ul>
  * Content node rows come from {@code comp_node} (head versions) or {@code comp_node_all} (every
  * version, with a {@code version} column) when the query asks for versions.
  */
 final class Var {
-  enum Kind { EHR, VERSION, COMPOSITION, NODE }
+  enum Kind { EHR, STATUS, VERSION, COMPOSITION, NODE, INNER }
 
   final String name;
   final Kind kind;
