@@ -1,6 +1,7 @@
 package se.region.cdr.bench;
 
 import java.util.Arrays;
+import se.region.cdr.bench.corpus.CorpusGenerator;
 import se.region.cdr.bench.corpus.GenerateCommand;
 import se.region.cdr.bench.query.QueryCommand;
 import se.region.cdr.bench.write.LoadCommand;
@@ -27,6 +28,7 @@ public final class BenchmarkMain {
         case "load" -> LoadCommand.run(rest);
         case "query" -> QueryCommand.run(rest);
         case "write" -> WriteCommand.run(rest);
+        case "version" -> System.out.println(CorpusGenerator.VERSION);
         default -> {
           usage();
           System.exit(2);
@@ -55,7 +57,8 @@ public final class BenchmarkMain {
                     [--opt-dir DIR] [--duration-seconds 60] [--warmup-seconds 10]
                     [--concurrency 1,2,4,8,16] [--update-count 200]
                     [--jdbc-url URL] [--db-user postgres] [--db-password postgres]
-                    [--server-pid PID] [--server-start-ms MS] [--server-jvm-flags FLAGS]\
+                    [--server-pid PID] [--server-start-ms MS] [--server-jvm-flags FLAGS]
+               java -jar cdr-benchmark.jar version   (prints the corpus generator version)\
         """);
   }
 }

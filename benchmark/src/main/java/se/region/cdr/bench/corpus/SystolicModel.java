@@ -28,8 +28,16 @@ final class SystolicModel {
 
   /** Numerical Recipes' {@code erfcc}: a Chebyshev fit, coefficients highest order first. */
   private static final double[] ERFC_COEFFICIENTS = {
-    0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418,
-    0.37409196, 1.00002368, -1.26551223
+    0.17087277,
+    -0.82215223,
+    1.48851587,
+    -1.13520398,
+    0.27886807,
+    -0.18628806,
+    0.09678418,
+    0.37409196,
+    1.00002368,
+    -1.26551223
   };
 
   private final double baselineSd;
@@ -70,7 +78,9 @@ final class SystolicModel {
     return readingSd;
   }
 
-  /** The mean baseline of an EHR with or without hypertension; the mixture's mean is {@link #MEAN}. */
+  /**
+   * The mean baseline of an EHR with or without hypertension; the mixture's mean is {@link #MEAN}.
+   */
   static double baselineMean(boolean hypertensive) {
     return hypertensive
         ? MEAN + (1 - HYPERTENSIVE_SHARE) * HYPERTENSION_SHIFT
@@ -86,8 +96,8 @@ final class SystolicModel {
   }
 
   /**
-   * The expected share of EHRs with at least one of {@code readings} (rounded) readings at or
-   * above {@code threshold}, for a baseline spread of {@code baselineSd}.
+   * The expected share of EHRs with at least one of {@code readings} (rounded) readings at or above
+   * {@code threshold}, for a baseline spread of {@code baselineSd}.
    */
   static double everAtLeast(double threshold, int readings, double baselineSd) {
     double readingSd = readingSd(baselineSd);

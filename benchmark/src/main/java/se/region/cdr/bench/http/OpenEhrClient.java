@@ -57,7 +57,8 @@ public final class OpenEhrClient {
   }
 
   /** GET /ehr?subject_id=..&subject_namespace=.. */
-  public HttpResult findEhr(String subjectId, String namespace) throws IOException, InterruptedException {
+  public HttpResult findEhr(String subjectId, String namespace)
+      throws IOException, InterruptedException {
     String query =
         "?subject_id="
             + URLEncoder.encode(subjectId, StandardCharsets.UTF_8)

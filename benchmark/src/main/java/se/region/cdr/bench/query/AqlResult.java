@@ -33,15 +33,11 @@ record AqlResult(List<List<JsonNode>> rows) {
 
   /** The cell of the first row and column, or a missing node when there is none. */
   JsonNode single() {
-    return rows.isEmpty() || rows.get(0).isEmpty()
-        ? MissingNode.getInstance()
-        : rows.get(0).get(0);
+    return rows.isEmpty() || rows.get(0).isEmpty() ? MissingNode.getInstance() : rows.get(0).get(0);
   }
 
   JsonNode cell(int row, int column) {
     List<JsonNode> cells = rows.get(row);
-    return column < cells.size()
-        ? cells.get(column)
-        : MissingNode.getInstance();
+    return column < cells.size() ? cells.get(column) : MissingNode.getInstance();
   }
 }

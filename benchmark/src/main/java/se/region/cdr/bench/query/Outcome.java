@@ -4,7 +4,8 @@ package se.region.cdr.bench.query;
 record Outcome(long hits, String mismatch) {
 
   static Outcome of(long hits, long expected) {
-    return new Outcome(hits, hits == expected ? null : "expected " + expected + " hits, got " + hits);
+    return new Outcome(
+        hits, hits == expected ? null : "expected " + expected + " hits, got " + hits);
   }
 
   boolean ok() {

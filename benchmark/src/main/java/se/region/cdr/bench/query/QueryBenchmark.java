@@ -19,8 +19,8 @@ import se.region.cdr.bench.http.OpenEhrClient;
 
 /**
  * Runs the query classes one after the other, each at every concurrency, then records one {@code
- * EXPLAIN (ANALYZE, BUFFERS)} per AQL class when the server offers it. Collects the {@code
- * queries} section of {@code results.json}.
+ * EXPLAIN (ANALYZE, BUFFERS)} per AQL class when the server offers it. Collects the {@code queries}
+ * section of {@code results.json}.
  */
 final class QueryBenchmark {
 
@@ -152,8 +152,15 @@ final class QueryBenchmark {
       Path file = directory.resolve(queryClass.name() + ".txt");
       Files.writeString(
           file,
-          "-- " + queryClass.aql() + "\n-- parameters " + json.get("parameters") + "\n\n"
-              + body.path("sql").asText() + "\n\n" + body.path("plan").asText() + "\n",
+          "-- "
+              + queryClass.aql()
+              + "\n-- parameters "
+              + json.get("parameters")
+              + "\n\n"
+              + body.path("sql").asText()
+              + "\n\n"
+              + body.path("plan").asText()
+              + "\n",
           StandardCharsets.UTF_8);
       json.put("file", EXPLAIN_DIRECTORY + "/" + file.getFileName());
     } catch (IOException e) {

@@ -21,7 +21,11 @@ enum QueryClass {
     QueryCase draw(SplittableRandom random, Expectations expected) {
       int ehr = random.nextInt(expected.ehrs());
       return new QueryCase(
-          this, ehr, Map.of(), expected.latestVitalsRows(), text(expected.latestBloodPressure(ehr)));
+          this,
+          ehr,
+          Map.of(),
+          expected.latestVitalsRows(),
+          text(expected.latestBloodPressure(ehr)));
     }
 
     @Override
@@ -29,7 +33,10 @@ enum QueryClass {
       return ResultChecks.latestFirst(run, result, 0, run.detail());
     }
   },
-  Q2("one patient: composition index", QueryTexts.Q2_COMPOSITION_INDEX, "ehr_id: a random corpus EHR") {
+  Q2(
+      "one patient: composition index",
+      QueryTexts.Q2_COMPOSITION_INDEX,
+      "ehr_id: a random corpus EHR") {
     @Override
     QueryCase draw(SplittableRandom random, Expectations expected) {
       int ehr = random.nextInt(expected.ehrs());
@@ -60,7 +67,10 @@ enum QueryClass {
       return population(this, Map.of(), expected.systolicAtLeast140());
     }
   },
-  Q4a("population count: a rare ICD-10 code", QueryTexts.Q4_DIAGNOSIS, "code: one of the 20 rare codes") {
+  Q4a(
+      "population count: a rare ICD-10 code",
+      QueryTexts.Q4_DIAGNOSIS,
+      "code: one of the 20 rare codes") {
     @Override
     QueryCase draw(SplittableRandom random, Expectations expected) {
       List<String> codes = expected.rareCodes();
@@ -93,12 +103,20 @@ enum QueryClass {
       return ResultChecks.wardList(run, result, 2);
     }
   },
-  Q7("aggregate: COUNT/AVG/MIN/MAX of systolic since a date", QueryTexts.Q7_SYSTOLIC_SINCE, "since: 1 January of a random year 2015-2024") {
+  Q7(
+      "aggregate: COUNT/AVG/MIN/MAX of systolic since a date",
+      QueryTexts.Q7_SYSTOLIC_SINCE,
+      "since: 1 January of a random year 2015-2024") {
     @Override
     QueryCase draw(SplittableRandom random, Expectations expected) {
       List<JsonNode> aggregates = expected.systolicSince();
       JsonNode aggregate = aggregates.get(random.nextInt(aggregates.size()));
-      return new QueryCase(this, -1, Map.of("since", aggregate.path("since").asText()), aggregate.path("count").asLong(), aggregate);
+      return new QueryCase(
+          this,
+          -1,
+          Map.of("since", aggregate.path("since").asText()),
+          aggregate.path("count").asLong(),
+          aggregate);
     }
 
     @Override
@@ -106,7 +124,10 @@ enum QueryClass {
       return ResultChecks.aggregate(run, result);
     }
   },
-  Q9("EHR by subject: GET /ehr?subject_id=..&subject_namespace=..", null, "subject_id: a random corpus subject") {
+  Q9(
+      "EHR by subject: GET /ehr?subject_id=..&subject_namespace=..",
+      null,
+      "subject_id: a random corpus subject") {
     @Override
     QueryCase draw(SplittableRandom random, Expectations expected) {
       return new QueryCase(this, random.nextInt(expected.ehrs()), Map.of(), 1, null);

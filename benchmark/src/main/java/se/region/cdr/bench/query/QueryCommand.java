@@ -104,15 +104,20 @@ public final class QueryCommand {
   private static String loadNote(Path out) {
     Path json = out.resolve(ResultsWriter.JSON);
     try {
-      JsonNode load = Files.exists(json) ? new ObjectMapper().readTree(json.toFile()).path("load") : null;
+      JsonNode load =
+          Files.exists(json) ? new ObjectMapper().readTree(json.toFile()).path("load") : null;
       if (load == null || !load.isObject()) {
         return "no load in this run: the server is assumed to hold exactly this corpus";
       }
       return load.path("complete").asBoolean()
           ? "the whole corpus was loaded once"
-          : "INCOMPLETE LOAD (" + load.path("committed").asLong() + " of "
-              + load.path("compositions").asLong() + " committed, failures by template "
-              + load.path("errorsByTemplate") + "): answers that depend on the missing"
+          : "INCOMPLETE LOAD ("
+              + load.path("committed").asLong()
+              + " of "
+              + load.path("compositions").asLong()
+              + " committed, failures by template "
+              + load.path("errorsByTemplate")
+              + "): answers that depend on the missing"
               + " compositions cannot match";
     } catch (java.io.IOException e) {
       return "could not read " + json + ": " + e.getMessage();

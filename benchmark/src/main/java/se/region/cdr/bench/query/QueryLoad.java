@@ -20,9 +20,9 @@ import se.region.cdr.bench.report.LatencySummary;
 import se.region.cdr.bench.report.Workers;
 
 /**
- * Runs one query class at one concurrency: the warm-up runs, then the measured runs, each a list
- * of cases drawn in advance, shared by the clients in a closed loop. Bounded by the number of
- * cases, by a time limit per step, and by {@value #MAX_ERRORS} errors.
+ * Runs one query class at one concurrency: the warm-up runs, then the measured runs, each a list of
+ * cases drawn in advance, shared by the clients in a closed loop. Bounded by the number of cases,
+ * by a time limit per step, and by {@value #MAX_ERRORS} errors.
  */
 final class QueryLoad {
 
@@ -44,7 +44,8 @@ final class QueryLoad {
     Tally ignored = new Tally();
     int warmupDone = phase(concurrency, warmup, deadline, errors, ignored);
     Tally tally = new Tally();
-    int runs = errors.count() >= MAX_ERRORS ? 0 : phase(concurrency, measured, deadline, errors, tally);
+    int runs =
+        errors.count() >= MAX_ERRORS ? 0 : phase(concurrency, measured, deadline, errors, tally);
     boolean timedOut = System.nanoTime() >= deadline && runs + tally.failed.get() < measured.size();
     long mismatches = tally.mismatches.count();
     boolean ok = errors.count() == 0 && mismatches == 0 && runs == measured.size();

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Checks an AQL result against the manifest. Times are compared as instants, so a server may
- * answer {@code 2023-05-04T10:00:00Z}, {@code ...00.000Z} or {@code ...00+00:00}.
+ * Checks an AQL result against the manifest. Times are compared as instants, so a server may answer
+ * {@code 2023-05-04T10:00:00Z}, {@code ...00.000Z} or {@code ...00+00:00}.
  */
 final class ResultChecks {
 

@@ -75,7 +75,9 @@ final class QueryMarkdown {
       line.append(", step time limit reached");
     }
     JsonNode samples =
-        step.path("errorSamples").isEmpty() ? step.path("mismatchSamples") : step.path("errorSamples");
+        step.path("errorSamples").isEmpty()
+            ? step.path("mismatchSamples")
+            : step.path("errorSamples");
     if (!samples.isEmpty()) {
       line.append("; first: `").append(Markdown.cell(samples.get(0).asText())).append('`');
     }

@@ -37,7 +37,9 @@ public final class ResultsWriter {
     Files.createDirectories(directory);
     Path json = directory.resolve(JSON);
     ObjectNode results =
-        Files.exists(json) ? (ObjectNode) MAPPER.readTree(json.toFile()) : MAPPER.createObjectNode();
+        Files.exists(json)
+            ? (ObjectNode) MAPPER.readTree(json.toFile())
+            : MAPPER.createObjectNode();
     JsonNode firstStart = results.get("startedAt");
     results.setAll(section);
     if (firstStart != null) {

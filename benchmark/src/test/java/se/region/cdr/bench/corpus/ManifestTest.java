@@ -89,7 +89,9 @@ class ManifestTest {
               latestVitals.merge(ehr, time, ManifestTest::later);
             }
             String templateId = composition.at("/archetype_details/template_id/value").asText();
-            templatesByEhr.computeIfAbsent(ehr, e -> new TreeMap<>()).merge(templateId, 1, Integer::sum);
+            templatesByEhr
+                .computeIfAbsent(ehr, e -> new TreeMap<>())
+                .merge(templateId, 1, Integer::sum);
           });
     }
     JsonNode vitals = expected.get("Q1_latestBloodPressureTimePerEhr");
@@ -162,7 +164,10 @@ class ManifestTest {
           }
         });
     Map<String, Set<Integer>> rare = new HashMap<>();
-    expected.get("Q4a_ehrsByRareCode").fieldNames().forEachRemaining(c -> rare.put(c, new HashSet<>()));
+    expected
+        .get("Q4a_ehrsByRareCode")
+        .fieldNames()
+        .forEachRemaining(c -> rare.put(c, new HashSet<>()));
     forEachComposition(
         CorpusTemplate.PROBLEM_LIST,
         (ehr, composition) -> {
