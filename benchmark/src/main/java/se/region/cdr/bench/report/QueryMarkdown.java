@@ -1,6 +1,10 @@
 package se.region.cdr.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The Markdown of the query classes: one row per class and concurrency, then errors and plans. */
 final class QueryMarkdown {
@@ -23,28 +27,31 @@ final class QueryMarkdown {
         .append(" and with the manifest's answer.\n\n");
     md.append("| class | concurrency | runs | p50 ms | p95 ms | p99 ms | hits expected |")
         .append(" hits got | ok |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
-    StringBuilder problems = new StringBuilder();
+    Map<String, List<String>> problems = new LinkedHashMap<>();
     StringBuilder plans = new StringBuilder();
     for (JsonNode queryClass : queries.path("classes")) {
       String id = queryClass.path("id").asText();
       for (JsonNode step : queryClass.path("steps")) {
         JsonNode latency = step.path("latency");
         boolean ok = step.path("ok").asBoolean();
+        boolean measured = step.path("runs").asInt() > 0;
         md.append(
             String.format(
-                "| %s | %d | %d/%d | %.1f | %.1f | %.1f | %d | %d | %s |%n",
+                "| %s | %d | %d/%d | %s | %s | %s | %s | %s | %s |%n",
                 id,
                 step.path("concurrency").asInt(),
                 step.path("runs").asInt(),
                 step.path("plannedRuns").asInt(),
-                latency.path("p50Ms").asDouble(),
-                latency.path("p95Ms").asDouble(),
-                latency.path("p99Ms").asDouble(),
-                step.path("hitsExpected").asLong(),
-                step.path("hitsGot").asLong(),
+                measured ? ms(latency.path("p50Ms")) : "–",
+                measured ? ms(latency.path("p95Ms")) : "–",
+                measured ? ms(latency.path("p99Ms")) : "–",
+                measured ? step.path("hitsExpected").asText() : "–",
+                measured ? step.path("hitsGot").asText() : "–",
                 ok ? "ok" : "**no**"));
         if (!ok) {
-          problems.append(problem(id, step));
+          problems
+              .computeIfAbsent(problem(step), p -> new ArrayList<>())
+              .add(id + " at " + step.path("concurrency").asInt());
         }
       }
       JsonNode explain = queryClass.path("explain");
@@ -56,7 +63,10 @@ final class QueryMarkdown {
           .append("; ");
     }
     if (!problems.isEmpty()) {
-      md.append("\nNot ok:\n\n").append(problems);
+      md.append("\nNot ok (class at concurrency):\n\n");
+      problems.forEach(
+          (problem, steps) ->
+              md.append("- ").append(String.join(", ", steps)).append(": ").append(problem));
     }
     if (!plans.isEmpty()) {
       md.append("\nEXPLAIN (ANALYZE, BUFFERS): ")
@@ -66,10 +76,14 @@ final class QueryMarkdown {
     return md.append('\n').toString();
   }
 
-  private static String problem(String id, JsonNode step) {
+  private static String ms(JsonNode value) {
+    return String.format("%.1f", value.asDouble());
+  }
+
+  /** What went wrong in a step, without naming it, so equal problems can share a line. */
+  private static String problem(JsonNode step) {
     StringBuilder line = new StringBuilder();
-    line.append("- ").append(id).append(" at ").append(step.path("concurrency").asInt());
-    line.append(": ").append(step.path("errors").asLong()).append(" errors, ");
+    line.append(step.path("errors").asLong()).append(" errors, ");
     line.append(step.path("mismatches").asLong()).append(" wrong answers");
     if (step.path("timedOut").asBoolean()) {
       line.append(", step time limit reached");

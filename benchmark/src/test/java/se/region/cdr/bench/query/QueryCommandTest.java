@@ -110,7 +110,8 @@ class QueryCommandTest {
     String markdown = Files.readString(out.resolve(ResultsWriter.MARKDOWN));
     assertTrue(markdown.contains("| Q3a | 1 | 50/50 |"), markdown);
     assertTrue(markdown.contains("| Q1 | 4 | 0/50 |"), markdown);
-    assertTrue(markdown.contains("- Q1 at 1:"), markdown);
+    assertTrue(markdown.contains("- Q1 at 1, Q1 at 4: "), markdown);
+    assertTrue(markdown.contains("| Q1 | 1 | 0/50 | – |"), markdown);
     assertTrue(aqlRequests.get() <= 2 * 60 + 2 * (QueryLoad.MAX_ERRORS + 4));
   }
 
