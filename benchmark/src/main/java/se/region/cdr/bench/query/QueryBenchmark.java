@@ -164,7 +164,7 @@ final class QueryBenchmark {
           StandardCharsets.UTF_8);
       json.put("file", EXPLAIN_DIRECTORY + "/" + file.getFileName());
     } catch (IOException e) {
-      json.put("status", "error: " + e.getMessage());
+      json.put("status", "error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
     return json;
   }

@@ -104,7 +104,8 @@ final class QueryLoad {
 
   private boolean runOne(QueryCase run, Histogram micros, ErrorSamples errors, Tally tally)
       throws InterruptedException {
-    String label = run.queryClass() + " " + describe(run);
+    String description = describe(run);
+    String label = run.queryClass() + (description.isEmpty() ? "" : " " + description);
     try {
       String ehrId = run.queryClass().needsEhrId() ? ehrs.idOf(run.ehr()) : null;
       long sent = System.nanoTime();
@@ -124,7 +125,7 @@ final class QueryLoad {
       }
       return true;
     } catch (IOException e) {
-      errors.add(label + ": " + e.getMessage());
+      errors.add(label + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
       tally.failed.incrementAndGet();
       return false;
     }
