@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Runs the write benchmark (W1, W3) end to end against a fresh cdr-server on this machine:
-# build if needed, start the server on free ports with a fresh data directory, generate (or reuse)
-# the corpus, run `write`, stop the server, print where results.md is.
+# Runs the benchmark end to end against a fresh cdr-server on this machine: build if needed,
+# generate (or reuse) the corpus, start the server on free ports with a fresh data directory and
+# CDR_ADMIN_ENABLED=true, then the phases in order:
+#   load   commit every corpus composition once (the state manifest.json describes),
+#   query  the query classes Q1-Q9, each answer checked against the manifest, one EXPLAIN each,
+#   write  W1 commit and W3 update (these add duplicates, so they come last),
+# stop the server, print results.md. All phases write into the same results.json / results.md.
 #
 # Usage: benchmark/run.sh [--scale S|R|M] [--smoke] [--seed N] [--ehrs N --per-ehr K]
-#                         [--duration SECONDS] [--concurrency 1,2,4] [--update-count N]
-# The same settings can be given as environment variables: SCALE, SEED, EHRS, PER_EHR, DURATION,
-# CONCURRENCY, WARMUP, UPDATE_COUNT; SERVER_JVM_FLAGS (default empty) are passed to the server JVM;
-# BUILD=1 forces a build; KEEP_DATA=1 keeps the server's data directory.
+#                         [--phases load,query,write] [--duration SECONDS] [--concurrency 1,2,4]
+#                         [--update-count N] [--query-runs N] [--query-warmup N]
+#        benchmark/run.sh --query-only BASE_URL [--scale ...]   # queries against a loaded server
+# The same settings can be given as environment variables: SCALE, SEED, EHRS, PER_EHR, PHASES,
+# DURATION, CONCURRENCY, WARMUP, UPDATE_COUNT, QUERY_RUNS, QUERY_WARMUP, QUERY_CONCURRENCY,
+# LOAD_CONCURRENCY; SERVER_JVM_FLAGS (default empty) are passed to the server JVM; BUILD=1 forces a
+# build; KEEP_DATA=1 keeps the server's data directory.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +24,12 @@ DURATION="${DURATION:-60}"
 CONCURRENCY="${CONCURRENCY:-1,2,4,8,16}"
 WARMUP="${WARMUP:-10}"
 UPDATE_COUNT="${UPDATE_COUNT:-200}"
+PHASES="${PHASES:-load,query,write}"
+QUERY_RUNS="${QUERY_RUNS:-50}"
+QUERY_WARMUP="${QUERY_WARMUP:-10}"
+QUERY_CONCURRENCY="${QUERY_CONCURRENCY:-1,4}"
+LOAD_CONCURRENCY="${LOAD_CONCURRENCY:-4}"
+QUERY_ONLY_URL=""
 SERVER_JVM_FLAGS="${SERVER_JVM_FLAGS:-}"
 HEALTH_TIMEOUT_SECONDS=300
 
@@ -29,6 +42,10 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION="$2"; shift 2 ;;
     --concurrency) CONCURRENCY="$2"; shift 2 ;;
     --update-count) UPDATE_COUNT="$2"; shift 2 ;;
+    --phases) PHASES="$2"; shift 2 ;;
+    --query-runs) QUERY_RUNS="$2"; shift 2 ;;
+    --query-warmup) QUERY_WARMUP="$2"; shift 2 ;;
+    --query-only) QUERY_ONLY_URL="$2"; PHASES=query; shift 2 ;;
     --smoke) SCALE=smoke; DURATION=5; WARMUP=2; CONCURRENCY=1,4; UPDATE_COUNT=20; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
@@ -43,9 +60,13 @@ case "$SCALE" in
 esac
 (( WARMUP > DURATION )) && WARMUP="$DURATION"
 
+has_phase() { [[ ",$PHASES," == *",$1,"* ]]; }
+
 SERVER_JAR="$ROOT/cdr-server/target/cdr-server.jar"
 BENCH_JAR="$ROOT/benchmark/target/cdr-benchmark.jar"
-if [[ "${BUILD:-0}" == 1 || ! -f "$SERVER_JAR" || ! -f "$BENCH_JAR" ]]; then
+NEED_SERVER_JAR=1
+[[ -n "$QUERY_ONLY_URL" ]] && NEED_SERVER_JAR=0
+if [[ "${BUILD:-0}" == 1 || ! -f "$BENCH_JAR" || ( "$NEED_SERVER_JAR" == 1 && ! -f "$SERVER_JAR" ) ]]; then
   echo "building (mvn -B -q -DskipTests package)"
   (cd "$ROOT" && mvn -B -q -DskipTests package)
 fi
@@ -82,6 +103,15 @@ stop_server() {
 }
 trap stop_server EXIT
 
+GENERATOR_VERSION="$(java -jar "$BENCH_JAR" version)"
+corpus_version() {
+  python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("generatorVersion", ""))' \
+    "$CORPUS/manifest.json" 2>/dev/null || true
+}
+if [[ -f "$CORPUS/manifest.json" && "$(corpus_version)" != "$GENERATOR_VERSION" ]]; then
+  echo "corpus $CORPUS is from generator v$(corpus_version), not v$GENERATOR_VERSION; regenerating"
+  rm -rf "$CORPUS"
+fi
 if [[ ! -f "$CORPUS/manifest.json" ]]; then
   echo "generating corpus $CORPUS"
   java -jar "$BENCH_JAR" generate --seed "$SEED" --ehrs "$EHRS" --per-ehr "$PER_EHR" --out "$CORPUS"
@@ -89,10 +119,33 @@ else
   echo "reusing corpus $CORPUS"
 fi
 
+run_queries() { # $1: openEHR base URL
+  # A failing query phase is reported; it does not stop the write phase.
+  if ! java -jar "$BENCH_JAR" query \
+      --base-url "$1" \
+      --corpus "$CORPUS" \
+      --out "$OUT" \
+      --concurrency "$QUERY_CONCURRENCY" \
+      --warmup-runs "$QUERY_WARMUP" \
+      --runs "$QUERY_RUNS"; then
+    echo "WARNING: the query phase failed; see the output above" >&2
+  fi
+}
+
+if [[ -n "$QUERY_ONLY_URL" ]]; then
+  echo "queries only, against $QUERY_ONLY_URL (it must hold exactly this corpus)"
+  run_queries "$QUERY_ONLY_URL"
+  echo
+  cat "$OUT/results.md"
+  echo
+  echo "results: $OUT/results.md (and results.json)"
+  exit 0
+fi
+
 echo "starting server on 127.0.0.1:$HTTP_PORT (embedded PostgreSQL on $DB_PORT, data in $DATA_DIR)"
 START_NS="$(date +%s%N)"
 # shellcheck disable=SC2086 # SERVER_JVM_FLAGS is a list of flags
-CDR_PORT="$HTTP_PORT" CDR_DATA_DIR="$DATA_DIR" CDR_EMBEDDED_DB_PORT="$DB_PORT" \
+CDR_PORT="$HTTP_PORT" CDR_DATA_DIR="$DATA_DIR" CDR_EMBEDDED_DB_PORT="$DB_PORT" CDR_ADMIN_ENABLED=true \
   java $SERVER_JVM_FLAGS -jar "$SERVER_JAR" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 
@@ -113,19 +166,38 @@ done
 START_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
 echo "server healthy after $START_MS ms"
 
-java -jar "$BENCH_JAR" write \
-  --base-url "http://127.0.0.1:$HTTP_PORT/openehr/v1" \
-  --corpus "$CORPUS" \
-  --out "$OUT" \
-  --duration-seconds "$DURATION" \
-  --warmup-seconds "$WARMUP" \
-  --concurrency "$CONCURRENCY" \
-  --update-count "$UPDATE_COUNT" \
-  --jdbc-url "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" \
-  --db-user postgres --db-password postgres \
-  --server-pid "$SERVER_PID" \
-  --server-start-ms "$START_MS" \
-  --server-jvm-flags "$SERVER_JVM_FLAGS"
+BASE_URL="http://127.0.0.1:$HTTP_PORT/openehr/v1"
+JDBC_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/postgres"
+
+if has_phase load; then
+  java -jar "$BENCH_JAR" load \
+    --base-url "$BASE_URL" \
+    --corpus "$CORPUS" \
+    --out "$OUT" \
+    --concurrency "$LOAD_CONCURRENCY" \
+    --jdbc-url "$JDBC_URL" \
+    --db-user postgres --db-password postgres
+fi
+
+if has_phase query; then
+  run_queries "$BASE_URL"
+fi
+
+if has_phase write; then
+  java -jar "$BENCH_JAR" write \
+    --base-url "$BASE_URL" \
+    --corpus "$CORPUS" \
+    --out "$OUT" \
+    --duration-seconds "$DURATION" \
+    --warmup-seconds "$WARMUP" \
+    --concurrency "$CONCURRENCY" \
+    --update-count "$UPDATE_COUNT" \
+    --jdbc-url "$JDBC_URL" \
+    --db-user postgres --db-password postgres \
+    --server-pid "$SERVER_PID" \
+    --server-start-ms "$START_MS" \
+    --server-jvm-flags "$SERVER_JVM_FLAGS"
+fi
 
 stop_server
 [[ "${KEEP_DATA:-0}" == 1 ]] && echo "server data kept in $DATA_DIR"

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import se.region.cdr.bench.corpus.template.VitalSignsComposition;
 public final class CorpusGenerator {
 
   /** Bumped whenever the same seed would give different bytes. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   static final Instant WINDOW_FROM = Instant.parse("2015-01-01T00:00:00Z");
   static final Instant WINDOW_TO = Instant.parse("2025-01-01T00:00:00Z");
@@ -35,6 +36,7 @@ public final class CorpusGenerator {
   private final int ehrs;
   private final int perEhr;
   private final Icd10Catalogue codes;
+  private final SystolicModel systolic;
   private final ObjectMapper mapper = new ObjectMapper();
 
   public CorpusGenerator(long seed, int ehrs, int perEhr, Icd10Catalogue codes) {
@@ -45,14 +47,28 @@ public final class CorpusGenerator {
     this.ehrs = ehrs;
     this.perEhr = perEhr;
     this.codes = requireNonNull(codes, "codes is null");
+    this.systolic = SystolicModel.forReadings(CorpusTemplate.VITAL_SIGNS.countOf(perEhr));
   }
 
   /** Writes the corpus files and {@code manifest.json} into {@code directory}. */
   public void generate(Path directory) throws IOException {
+    generate(directory, new CorpusWriter(directory, mapper));
+  }
+
+  /**
+   * Writes only {@code manifest.json} into {@code directory}: the same answers as {@link
+   * #generate}, without the composition files (to measure the hit rates of a large scale).
+   */
+  public void generateManifestOnly(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    generate(directory, CompositionSink.DISCARD);
+  }
+
+  private void generate(Path directory, CompositionSink sink) throws IOException {
     ManifestTally tally = new ManifestTally();
-    try (CorpusWriter writer = new CorpusWriter(directory, mapper)) {
+    try (sink) {
       for (int ehr = 0; ehr < ehrs; ehr++) {
-        generateEhr(ehr, writer, tally);
+        generateEhr(ehr, sink, tally);
       }
     }
     mapper
@@ -60,9 +76,10 @@ public final class CorpusGenerator {
         .writeValue(directory.resolve(CorpusFiles.MANIFEST).toFile(), manifest(tally));
   }
 
-  private void generateEhr(int ehr, CorpusWriter writer, ManifestTally tally) throws IOException {
+  private void generateEhr(int ehr, CompositionSink writer, ManifestTally tally)
+      throws IOException {
     SeededRandom random = SeededRandom.forEhr(seed, ehr);
-    EhrProfile profile = EhrProfile.draw(ehr, random, codes);
+    EhrProfile profile = EhrProfile.draw(ehr, random, codes, systolic);
     List<CorpusTemplate> templates = new ArrayList<>();
     for (CorpusTemplate template : CorpusTemplate.values()) {
       templates.addAll(Collections.nCopies(template.countOf(perEhr), template));
@@ -89,7 +106,7 @@ public final class CorpusGenerator {
     tally.finishEhr();
   }
 
-  private static ObjectNode composition(
+  private ObjectNode composition(
       CorpusTemplate template,
       EhrProfile profile,
       SeededRandom random,
@@ -98,17 +115,17 @@ public final class CorpusGenerator {
     String iso = time.toString();
     return switch (template) {
       case VITAL_SIGNS -> {
-        VitalSigns signs = Measurements.vitalSigns(profile, random);
+        VitalSigns signs = Measurements.vitalSigns(profile, systolic, random);
         tally.vitalSigns(time, signs);
         yield VitalSignsComposition.build(signs, iso);
       }
       case LABORATORY_REPORT -> {
         List<LabResult> results = Measurements.labReport(profile, random);
-        tally.labReport(results);
+        tally.labReport(time, results);
         yield LabReportComposition.build(results, iso);
       }
       case PROBLEM_LIST -> {
-        tally.problemList(profile.problems());
+        tally.problemList(time, profile.problems());
         yield ProblemListComposition.build(profile.problems(), iso);
       }
     };
@@ -142,6 +159,11 @@ public final class CorpusGenerator {
     files.put("updates", CorpusFiles.UPDATES);
     manifest.set("counts", tally.countsJson());
     List<String> rare = codes.rareCodes().stream().map(Icd10Catalogue.Code::code).toList();
+    ObjectNode model = manifest.putObject("systolicModel");
+    model.put("baselineSd", Math.round(systolic.baselineSd() * 1e4) / 1e4);
+    model.put("readingSd", Math.round(systolic.readingSd() * 1e4) / 1e4);
+    model.put("hypertensionShift", SystolicModel.HYPERTENSION_SHIFT);
+    manifest.set("shares", tally.sharesJson(rare));
     manifest.set("expected", tally.expectedJson(perEhr, rare));
     return manifest;
   }

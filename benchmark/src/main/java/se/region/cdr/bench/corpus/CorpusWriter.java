@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Writes compositions as JSON Lines, one file per template plus one for second versions. */
-final class CorpusWriter implements Closeable {
+final class CorpusWriter implements CompositionSink {
 
   private final ObjectMapper mapper;
   private final Map<CorpusTemplate, BufferedWriter> files = new EnumMap<>(CorpusTemplate.class);
@@ -32,12 +31,14 @@ final class CorpusWriter implements Closeable {
         Files.newBufferedWriter(directory.resolve(CorpusFiles.UPDATES), StandardCharsets.UTF_8);
   }
 
-  void composition(CorpusTemplate template, long seq, int ehr, ObjectNode composition)
+  @Override
+  public void composition(CorpusTemplate template, long seq, int ehr, ObjectNode composition)
       throws IOException {
     write(files.get(template), template, seq, ehr, composition);
   }
 
-  void update(CorpusTemplate template, long seq, int ehr, ObjectNode composition)
+  @Override
+  public void update(CorpusTemplate template, long seq, int ehr, ObjectNode composition)
       throws IOException {
     write(updates, template, seq, ehr, composition);
   }

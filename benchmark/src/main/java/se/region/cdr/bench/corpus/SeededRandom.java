@@ -53,6 +53,22 @@ public final class SeededRandom {
     return Math.round(value * scale) / scale;
   }
 
+  /**
+   * A gaussian rounded to {@code decimals} places and redrawn until it lies in [min, max] (clipped
+   * after 100 draws), so no value piles up at a bound.
+   */
+  public double truncated(double mean, double sd, double min, double max, int decimals) {
+    double scale = StrictMath.pow(10, decimals);
+    double value = 0;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      value = Math.round(gaussian(mean, sd) * scale) / scale;
+      if (value >= min && value <= max) {
+        return value;
+      }
+    }
+    return Math.max(min, Math.min(max, value));
+  }
+
   public <T> T pick(List<T> items) {
     return items.get(random.nextInt(items.size()));
   }

@@ -11,6 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.HdrHistogram.Histogram;
+import se.region.cdr.bench.http.HttpResult;
+import se.region.cdr.bench.http.OpenEhrClient;
+import se.region.cdr.bench.report.ErrorSamples;
+import se.region.cdr.bench.report.LatencySummary;
+import se.region.cdr.bench.report.Workers;
 
 /**
  * W1: POST compositions from the corpus at a fixed number of concurrent clients for a fixed time,

@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import se.region.cdr.bench.corpus.CorpusTemplate;
 import se.region.cdr.bench.corpus.OptFiles;
 import se.region.cdr.bench.corpus.Subjects;
+import se.region.cdr.bench.http.HttpResult;
+import se.region.cdr.bench.http.OpenEhrClient;
+import se.region.cdr.bench.report.Workers;
 
 /**
  * Prepares a server for a corpus: uploads the OPTs and creates one EHR per corpus subject, or finds

@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import se.region.cdr.bench.http.HttpResult;
+import se.region.cdr.bench.http.OpenEhrClient;
+import se.region.cdr.bench.report.ErrorSamples;
+import se.region.cdr.bench.report.LatencySummary;
 
 /**
  * W3: PUT the corpus's second versions. {@link #prepare} commits the first versions they replace

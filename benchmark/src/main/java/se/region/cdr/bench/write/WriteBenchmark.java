@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import se.region.cdr.bench.corpus.CorpusGenerator;
+import se.region.cdr.bench.http.OpenEhrClient;
+import se.region.cdr.bench.report.EnvironmentProbe;
 
 /**
  * Runs the write classes in order and collects their results as one JSON tree: setup (templates,
@@ -27,7 +29,6 @@ final class WriteBenchmark {
 
   ObjectNode run() throws Exception {
     ObjectNode results = MAPPER.createObjectNode();
-    results.put("benchmark", "write");
     results.put("startedAt", Instant.now().toString());
     results.put("baseUrl", options.baseUrl());
     Corpus corpus = Corpus.open(options.corpusDirectory());
@@ -48,11 +49,7 @@ final class WriteBenchmark {
       }
       log("setup: templates and %d EHRs", corpus.ehrCount());
       EhrSetup.Result setup = new EhrSetup(client, options.optDirectory()).run(corpus.ehrCount());
-      ObjectNode setupJson = results.putObject("setup");
-      setupJson.set("templates", MAPPER.valueToTree(setup.templateStatus()));
-      setupJson.put("ehrsCreated", setup.ehrsCreated());
-      setupJson.put("ehrsFound", setup.ehrsFound());
-      setupJson.put("seconds", Math.round(setup.seconds() * 100) / 100.0);
+      results.set("setup", setupJson(setup));
 
       StorageSnapshot beforeLoad = snapshot(probe);
       long committed = runCommits(client, corpus, setup.ehrIds(), results.putObject("w1"));
@@ -145,7 +142,16 @@ final class WriteBenchmark {
     return new StorageProbe(options.jdbcUrl(), options.dbUser(), options.dbPassword());
   }
 
-  private static JsonNode corpusFacts(JsonNode manifest) {
+  static ObjectNode setupJson(EhrSetup.Result setup) {
+    ObjectNode json = MAPPER.createObjectNode();
+    json.set("templates", MAPPER.valueToTree(setup.templateStatus()));
+    json.put("ehrsCreated", setup.ehrsCreated());
+    json.put("ehrsFound", setup.ehrsFound());
+    json.put("seconds", Math.round(setup.seconds() * 100) / 100.0);
+    return json;
+  }
+
+  static JsonNode corpusFacts(JsonNode manifest) {
     ObjectNode facts = MAPPER.createObjectNode();
     for (String field :
         List.of("generator", "generatorVersion", "seed", "ehrs", "compositionsPerEhr")) {

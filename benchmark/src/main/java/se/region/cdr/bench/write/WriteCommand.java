@@ -1,12 +1,12 @@
 package se.region.cdr.bench.write;
 
-import java.net.InetAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import se.region.cdr.bench.Arguments;
 import se.region.cdr.bench.corpus.OptFiles;
+import se.region.cdr.bench.http.Loopback;
+import se.region.cdr.bench.report.ResultsWriter;
 
 /**
  * The {@code write} subcommand: parses options, refuses non-loopback servers, runs {@link
@@ -36,7 +36,7 @@ public final class WriteCommand {
   public static void run(String[] args) throws Exception {
     Arguments arguments = Arguments.parse(args, OPTIONS);
     String baseUrl = arguments.required("base-url");
-    requireLoopback(baseUrl);
+    Loopback.require("base-url", baseUrl);
     int duration = arguments.integer("duration-seconds", 60);
     WriteOptions options =
         new WriteOptions(
@@ -57,13 +57,5 @@ public final class WriteCommand {
     new ResultsWriter(options.outDirectory()).write(new WriteBenchmark(options).run());
     System.out.println(
         "results: " + options.outDirectory().resolve(ResultsWriter.MARKDOWN).toAbsolutePath());
-  }
-
-  private static void requireLoopback(String baseUrl) throws Exception {
-    String host = URI.create(baseUrl).getHost();
-    if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
-      throw new IllegalArgumentException(
-          "--base-url must point at this machine (loopback): " + baseUrl);
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.region.cdr.bench.report.LatencySummary;
 
 /** The knee is the last step before the first one with errors or p99 above one second. */
 class CommitLoadTest {

@@ -1,4 +1,4 @@
-package se.region.cdr.bench.write;
+package se.region.cdr.bench.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** The machine and the benchmark client's JVM, from {@code /proc} and the runtime MX bean. */
-final class EnvironmentProbe {
+public final class EnvironmentProbe {
 
   private EnvironmentProbe() {}
 
-  static ObjectNode machine() {
+  public static ObjectNode machine() {
     ObjectNode machine = JsonNodeFactory.instance.objectNode();
     machine.put("cpuModel", procField("/proc/cpuinfo", "model name").orElse("unknown"));
     machine.put("cores", Runtime.getRuntime().availableProcessors());
@@ -23,7 +23,7 @@ final class EnvironmentProbe {
     return machine;
   }
 
-  static ObjectNode clientJvm() {
+  public static ObjectNode clientJvm() {
     ObjectNode jvm = JsonNodeFactory.instance.objectNode();
     jvm.put(
         "version",
@@ -34,7 +34,7 @@ final class EnvironmentProbe {
   }
 
   /** The resident set size of process {@code pid} (Linux), e.g. {@code "812344 kB"}. */
-  static Optional<String> residentSetSize(long pid) {
+  public static Optional<String> residentSetSize(long pid) {
     return procField("/proc/" + pid + "/status", "VmRSS");
   }
 

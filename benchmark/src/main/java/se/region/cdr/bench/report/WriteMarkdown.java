@@ -1,55 +1,19 @@
-package se.region.cdr.bench.write;
-
-import static java.util.Objects.requireNonNull;
+package se.region.cdr.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/**
- * Writes a run's results as {@code results.json} and a short Markdown table, {@code results.md}.
- */
-final class ResultsWriter {
+/** The Markdown of the write classes: W1 steps and knee, W3, storage growth. */
+final class WriteMarkdown {
 
-  static final String JSON = "results.json";
-  static final String MARKDOWN = "results.md";
+  private WriteMarkdown() {}
 
-  private final Path directory;
-
-  ResultsWriter(Path directory) {
-    this.directory = requireNonNull(directory, "directory is null");
-  }
-
-  void write(JsonNode results) throws IOException {
-    Files.createDirectories(directory);
-    new ObjectMapper()
-        .writerWithDefaultPrettyPrinter()
-        .writeValue(directory.resolve(JSON).toFile(), results);
-    Files.writeString(directory.resolve(MARKDOWN), markdown(results), StandardCharsets.UTF_8);
-  }
-
+  /** W1, W3 and storage; empty when the run has no W1. */
   static String markdown(JsonNode r) {
-    StringBuilder md = new StringBuilder();
-    JsonNode corpus = r.path("corpus");
-    JsonNode machine = r.path("machine");
-    md.append("# Write benchmark, ").append(r.path("startedAt").asText()).append("\n\n");
-    md.append(
-        String.format(
-            "Server `%s`; corpus seed %s, generator v%s, %s EHRs x %s; %s, %s cores, %s RAM;"
-                + " PostgreSQL %s.%n%n",
-            r.path("baseUrl").asText(),
-            corpus.path("seed").asText(),
-            corpus.path("generatorVersion").asText(),
-            corpus.path("ehrs").asText(),
-            corpus.path("compositionsPerEhr").asText(),
-            machine.path("cpuModel").asText(),
-            machine.path("cores").asText(),
-            machine.path("memTotal").asText(),
-            r.path("postgres").path("server_version").asText("n/a")));
     JsonNode w1 = r.path("w1");
+    if (!w1.isObject()) {
+      return "";
+    }
+    StringBuilder md = new StringBuilder();
     md.append("## W1 commit: POST composition, closed loop, ")
         .append(w1.path("stepSeconds").asText())
         .append(" s per step\n\n");

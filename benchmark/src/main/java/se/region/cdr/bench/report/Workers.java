@@ -1,15 +1,15 @@
-package se.region.cdr.bench.write;
+package se.region.cdr.bench.report;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** Waits for worker futures, rethrowing their failure as an {@link IOException}. */
-final class Workers {
+public final class Workers {
 
   private Workers() {}
 
-  static <T> T await(Future<T> future) throws IOException, InterruptedException {
+  public static <T> T await(Future<T> future) throws IOException, InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException e) {

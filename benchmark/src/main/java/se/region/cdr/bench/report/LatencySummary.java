@@ -1,16 +1,16 @@
-package se.region.cdr.bench.write;
+package se.region.cdr.bench.report;
 
 import org.HdrHistogram.Histogram;
 
 /** Percentiles of a latency histogram recorded in microseconds, reported in milliseconds. */
-record LatencySummary(
+public record LatencySummary(
     long count, double p50Ms, double p95Ms, double p99Ms, double maxMs, double meanMs) {
 
-  static Histogram newHistogram() {
+  public static Histogram newHistogram() {
     return new Histogram(3);
   }
 
-  static LatencySummary of(Histogram micros) {
+  public static LatencySummary of(Histogram micros) {
     if (micros.getTotalCount() == 0) {
       return new LatencySummary(0, 0, 0, 0, 0, 0);
     }

@@ -1,4 +1,4 @@
-package se.region.cdr.bench.write;
+package se.region.cdr.bench.http;
 
 import java.net.http.HttpResponse;
 
@@ -7,11 +7,11 @@ import java.net.http.HttpResponse;
  * (quotes removed) or else the last segment of {@code Location} ({@code null} when neither is
  * there), and the body.
  */
-record HttpResult(int status, String versionUid, String body) {
+public record HttpResult(int status, String versionUid, String body) {
 
   private static final int BODY_KEPT = 300;
 
-  static HttpResult of(HttpResponse<String> response) {
+  public static HttpResult of(HttpResponse<String> response) {
     String uid =
         response
             .headers()
@@ -29,17 +29,17 @@ record HttpResult(int status, String versionUid, String body) {
   }
 
   /** The versioned object uid of a version uid: the part before the first {@code ::}. */
-  static String versionedObjectUid(String versionUid) {
+  public static String versionedObjectUid(String versionUid) {
     int end = versionUid.indexOf("::");
     return end < 0 ? versionUid : versionUid.substring(0, end);
   }
 
-  boolean is2xx() {
+  public boolean is2xx() {
     return status >= 200 && status < 300;
   }
 
   /** A one-line description for error lists: the status and the start of the body. */
-  String describe() {
+  public String describe() {
     String start = body.length() > BODY_KEPT ? body.substring(0, BODY_KEPT) + "..." : body;
     return status + " " + start.replaceAll("\\s+", " ");
   }

@@ -1,18 +1,18 @@
-package se.region.cdr.bench.write;
+package se.region.cdr.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts failed requests and keeps the first few distinct descriptions. Thread-safe. */
-final class ErrorSamples {
+public final class ErrorSamples {
 
   private static final int KEPT = 5;
 
   private final AtomicLong count = new AtomicLong();
   private final List<String> samples = new ArrayList<>();
 
-  void add(String description) {
+  public void add(String description) {
     count.incrementAndGet();
     synchronized (samples) {
       if (samples.size() < KEPT && !samples.contains(description)) {
@@ -21,11 +21,11 @@ final class ErrorSamples {
     }
   }
 
-  long count() {
+  public long count() {
     return count.get();
   }
 
-  List<String> samples() {
+  public List<String> samples() {
     synchronized (samples) {
       return List.copyOf(samples);
     }

@@ -1,4 +1,4 @@
-package se.region.cdr.bench.write;
+package se.region.cdr.bench.http;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,7 +18,7 @@ import java.time.Duration;
  * The few openEHR REST calls the write classes need, against one base URL (e.g. {@code
  * http://127.0.0.1:8080/openehr/v1}). Thread-safe; calls block.
  */
-final class OpenEhrClient {
+public final class OpenEhrClient {
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -26,7 +26,7 @@ final class OpenEhrClient {
   private final String baseUrl;
   private final HttpClient http;
 
-  OpenEhrClient(String baseUrl) {
+  public OpenEhrClient(String baseUrl) {
     requireNonNull(baseUrl, "baseUrl is null");
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.http =
@@ -37,7 +37,7 @@ final class OpenEhrClient {
   }
 
   /** POST /definition/template/adl1.4; 409 (already there) counts as success for the caller. */
-  HttpResult uploadTemplate(byte[] optXml) throws IOException, InterruptedException {
+  public HttpResult uploadTemplate(byte[] optXml) throws IOException, InterruptedException {
     return send(
         request("/definition/template/adl1.4")
             .header("Content-Type", "application/xml")
@@ -46,7 +46,7 @@ final class OpenEhrClient {
   }
 
   /** POST /ehr with an EHR_STATUS naming {@code subjectId}; the EHR id is in the body. */
-  HttpResult createEhr(String subjectId, String namespace)
+  public HttpResult createEhr(String subjectId, String namespace)
       throws IOException, InterruptedException {
     return send(
         request("/ehr")
@@ -57,7 +57,8 @@ final class OpenEhrClient {
   }
 
   /** GET /ehr?subject_id=..&subject_namespace=.. */
-  HttpResult findEhr(String subjectId, String namespace) throws IOException, InterruptedException {
+  public HttpResult findEhr(String subjectId, String namespace)
+      throws IOException, InterruptedException {
     String query =
         "?subject_id="
             + URLEncoder.encode(subjectId, StandardCharsets.UTF_8)
@@ -67,7 +68,7 @@ final class OpenEhrClient {
   }
 
   /** POST /ehr/{ehrId}/composition; 201 and the new version uid in ETag expected. */
-  HttpResult postComposition(String ehrId, String compositionJson)
+  public HttpResult postComposition(String ehrId, String compositionJson)
       throws IOException, InterruptedException {
     return send(
         request("/ehr/" + ehrId + "/composition")
@@ -78,7 +79,7 @@ final class OpenEhrClient {
   }
 
   /** PUT /ehr/{ehrId}/composition/{versionedObjectUid} with If-Match: the preceding version. */
-  HttpResult putComposition(
+  public HttpResult putComposition(
       String ehrId, String versionedObjectUid, String precedingVersionUid, String json)
       throws IOException, InterruptedException {
     return send(
@@ -90,8 +91,32 @@ final class OpenEhrClient {
             .PUT(BodyPublishers.ofString(json)));
   }
 
+  /** POST /query/aql with a JSON body {@code {"q": ..., "query_parameters": {...}}}. */
+  public HttpResult aql(String requestJson) throws IOException, InterruptedException {
+    return send(
+        request("/query/aql")
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(BodyPublishers.ofString(requestJson)));
+  }
+
+  /**
+   * POST {@code requestJson} to an absolute URL outside the openEHR base (the admin EXPLAIN);
+   * {@code url} must be on this machine, as the base URL is.
+   */
+  public HttpResult postJson(String url, String requestJson)
+      throws IOException, InterruptedException {
+    Loopback.require("admin-url", url);
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(BodyPublishers.ofString(requestJson)));
+  }
+
   /** The {@code ehr_id.value} of an EHR response body. */
-  static String ehrIdOf(HttpResult result) throws IOException {
+  public static String ehrIdOf(HttpResult result) throws IOException {
     JsonNode id = MAPPER.readTree(result.body()).path("ehr_id").path("value");
     if (id.isMissingNode()) {
       throw new IOException("no ehr_id.value in " + result.describe());
