@@ -119,8 +119,12 @@ final class FromCompiler {
       case "EHR" -> ehr(expr, parent);
       case "VERSION", "VERSIONED_OBJECT" -> version((ContainmentVersionExpression) expr, parent);
       case "COMPOSITION" -> composition(expr, parent, joinPrefix);
-      case "EHR_STATUS", "FOLDER" -> throw CdrException.badRequest(type + " in FROM is not supported yet");
+      case "EHR_STATUS" -> status(expr, parent);
+      case "FOLDER" -> throw CdrException.badRequest(type + " in FROM is not supported yet");
       default -> {
+        if (isInner(type, expr.getPredicates())) {
+          yield inner((ContainmentClassExpression) expr, parent, joinPrefix);
+        }
         if (!Rm.NODE_TYPES.contains(type)) {
           throw CdrException.badRequest("Unknown or unsupported RM type in FROM: " + type);
         }
@@ -141,6 +145,85 @@ final class FromCompiler {
     };
     if (name != null) {
       vars.put(name, v);
+    }
+    return v;
+  }
+
+  /** Types that are not archetype roots here: found inside a node's JSON, unless an archetype id is asked for. */
+  private boolean isInner(String type, List<AndOperatorPredicate> predicates) {
+    if (!Rm.INNER_PATHS.containsKey(type) || archetypeIdAsked(predicates)) {
+      return false;
+    }
+    return !type.equals("CLUSTER") || (predicates != null && !predicates.isEmpty()); // CLUSTER c / c[archetype]: archetyped
+  }
+
+  private boolean archetypeIdAsked(List<AndOperatorPredicate> predicates) {
+    if (predicates == null) {
+      return false;
+    }
+    for (AndOperatorPredicate and : predicates) {
+      for (ComparisonOperatorPredicate p : and.getOperands()) {
+        if (isNodeId(p) && p.getValue() != null
+            && se.region.cdr.core.store.ContentNodes.isArchetypeId(String.valueOf(operands.constant(p.getValue())))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** An object inside node JSON: every match of the type's jsonpath in the parent's subtree. */
+  private Var inner(ContainmentClassExpression expr, Var parent, String joinPrefix) {
+    String x = sql.alias("x");
+    Var v = new Var(expr.getIdentifier(), Var.Kind.INNER, expr.getType(), x);
+    v.allVersions = allVersions;
+    String jsonpath = sql.bind(Rm.INNER_PATHS.get(expr.getType())) + "::jsonpath";
+    String filter = expr.hasPredicates()
+        ? " where " + paths.predicate(new PathCompiler.Pos("y", v, null, true, false, Rm.attributeFor(expr.getType()), null), expr.getPredicates(), sql)
+        : "";
+    if (parent != null && parent.kind == Var.Kind.INNER) {
+      v.node = parent.node;
+      v.ehr = parent.ehr;
+      sql.join(joinPrefix + "join lateral (select y as v from jsonb_path_query(" + parent.alias + ".v, " + jsonpath + ") y" + filter + ") " + x + " on true");
+      return v;
+    }
+    String k = sql.alias("k");
+    v.node = k;
+    v.ehr = k + ".ehr";
+    String version = allVersions && parent != null && parent.versionColumn() != null ? " and " + k + ".version = " + parent.versionColumn() : "";
+    String rows;
+    if (parent == null) {
+      sql.from.append("from ").append(v.nodeSource()).append(' ').append(k);
+      rows = "";
+    } else if (parent.kind == Var.Kind.EHR) {
+      rows = joinPrefix + "join " + v.nodeSource() + " " + k + " on " + k + ".ehr = " + parent.alias + ".id";
+    } else if (parent.kind == Var.Kind.NODE || parent.kind == Var.Kind.COMPOSITION) {
+      rows = joinPrefix + "join " + v.nodeSource() + " " + k + " on " + k + ".composition = " + parent.node + ".composition and " + k + ".num >= "
+          + parent.node + ".num and " + k + ".num <= " + parent.node + ".num_cap" + version;
+    } else {
+      throw CdrException.badRequest(expr.getType() + " cannot be inside " + parent.rmType);
+    }
+    if (!rows.isEmpty()) {
+      sql.join(rows);
+    }
+    sql.join(joinPrefix + "join lateral (select y as v from jsonb_path_query(" + k + ".data, " + jsonpath + ") y" + filter + ") " + x + " on true");
+    return v;
+  }
+
+  private Var status(AbstractContainmentExpression expr, Var parent) {
+    String s = sql.alias("s");
+    Var v = new Var(expr.getIdentifier(), Var.Kind.STATUS, "EHR_STATUS", s);
+    v.ehr = s + ".ehr";
+    if (parent == null) {
+      sql.from.append("from ehr_status_version ").append(s);
+      sql.where.add(s + ".version = (select status_version from ehr where id = " + s + ".ehr)");
+    } else if (parent.kind == Var.Kind.EHR) {
+      sql.join("join ehr_status_version " + s + " on " + s + ".ehr = " + parent.alias + ".id and " + s + ".version = " + parent.alias + ".status_version");
+    } else {
+      throw CdrException.badRequest("EHR_STATUS can only be inside an EHR");
+    }
+    if (expr.hasPredicates()) {
+      sql.where.add(paths.predicate(new PathCompiler.Pos(s + ".data", v, null, false, false, null, null), expr.getPredicates(), sql));
     }
     return v;
   }
@@ -183,7 +266,7 @@ final class FromCompiler {
     String version = v.allVersions && parent.versionColumn() != null ? " and " + n + ".version = " + parent.versionColumn() : "";
     return switch (parent.kind) {
       case EHR -> n + ".ehr = " + parent.alias + ".id";
-      case VERSION -> throw CdrException.badRequest("A VERSION can only contain a COMPOSITION");
+      case VERSION, STATUS, INNER -> throw CdrException.badRequest(v.rmType + " cannot be inside " + parent.rmType + " in this engine");
       default -> n + ".composition = " + parent.node + ".composition and " + n + ".num > " + parent.node + ".num and " + n + ".num <= "
           + parent.node + ".num_cap" + version;
     };

@@ -71,6 +71,14 @@ final class PathCompiler {
         pos = new Pos(versionObject(var), var, null, false, false, null, null);
         next = 0;
       }
+      case STATUS -> {
+        pos = new Pos(var.alias + ".data", var, null, false, false, null, null);
+        next = 0;
+      }
+      case INNER -> {
+        pos = new Pos(var.alias + ".v", var, var.node, true, false, Rm.attributeFor(var.rmType), null);
+        next = 0;
+      }
       default -> {
         pos = nodeRoot(var, var.node);
         next = 0;
@@ -251,6 +259,8 @@ final class PathCompiler {
   private Value whole(Var var) {
     return switch (var.kind) {
       case EHR -> Value.canonical(ehrObject(var));
+      case STATUS -> Value.canonical(var.alias + ".data");
+      case INNER -> new Value(var.alias + ".v", Value.Shape.COMPACT, Rm.attributeFor(var.rmType), false);
       case VERSION -> throw CdrException.badRequest("Selecting a whole VERSION is not supported; select its attributes or its COMPOSITION");
       default -> tree(var, var.node);
     };

@@ -116,8 +116,13 @@ public final class QueryCompiler {
     }
     if (path.getPath() == null && aggregate.getFunctionName() == AggregateFunction.AggregateFunctionName.COUNT) {
       Var var = expressions.var(path); // COUNT(o): count the rows that bind o, not their JSON
-      String key = var.kind == Var.Kind.EHR ? var.alias + ".id" : var.kind == Var.Kind.NODE || var.kind == Var.Kind.COMPOSITION
-          ? "(" + var.node + ".composition, " + var.node + ".num)" : "(" + var.alias + ".composition, " + var.alias + ".version)";
+      String key = switch (var.kind) {
+        case EHR -> var.alias + ".id";
+        case STATUS -> var.alias + ".ehr";
+        case NODE, COMPOSITION -> "(" + var.node + ".composition, " + var.node + ".num)";
+        case INNER -> "(" + var.node + ".composition, " + var.node + ".num, " + var.alias + ".v)";
+        case VERSION -> "(" + var.alias + ".composition, " + var.alias + ".version)";
+      };
       return Value.canonical("to_jsonb(count(" + (distinct ? "distinct " : "") + key + "))");
     }
     String v = expressions.path(path, sql).sql();
