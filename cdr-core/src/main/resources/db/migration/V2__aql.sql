@@ -13,6 +13,11 @@ create function aql_elements(x jsonb) returns setof jsonb language sql immutable
 create function aql_num(x jsonb) returns numeric language sql immutable parallel safe
   return case when jsonb_typeof(x) = 'number' then x::numeric end;
 
+-- The comparable value of a data value object (DV_QUANTITY/DV_COUNT magnitude, DV_DATE_TIME,
+-- DV_ORDINAL, DV_TEXT... value); a scalar as itself.
+create function aql_dv(x jsonb) returns jsonb language sql immutable parallel safe
+  return case when jsonb_typeof(x) = 'object' then coalesce(x -> 'M', x -> 'V') else x end;
+
 -- A JSON scalar as text (strings unquoted), containers as null.
 create function aql_text(x jsonb) returns text language sql immutable parallel safe
   return case when jsonb_typeof(x) in ('string', 'number', 'boolean') then x #>> '{}' end;

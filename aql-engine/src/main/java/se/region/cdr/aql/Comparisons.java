@@ -28,10 +28,11 @@ final class Comparisons {
   }
 
   /** {@code left} (jsonb SQL) compared with a constant (see {@link Operands#constant}). */
-  static String compare(String left, String symbol, Object value, Sql sql) {
+  static String compare(String path, String symbol, Object value, Sql sql) {
     String op = operator(symbol);
+    String left = "aql_dv(" + path + ")"; // a data value object compares by its magnitude or value
     if (value == Operands.NULL) {
-      return op.equals("=") ? "(" + left + " is null)" : op.equals("<>") ? "(" + left + " is not null)" : "false";
+      return op.equals("=") ? "(" + path + " is null)" : op.equals("<>") ? "(" + path + " is not null)" : "false";
     }
     if (value instanceof Number n) {
       // numbers compare as numbers; a number given for a text value (a GET parameter) compares as text
@@ -51,8 +52,10 @@ final class Comparisons {
   }
 
   /** Two jsonb SQL values compared with the same typed rules. */
-  static String compareValues(String left, String symbol, String right) {
+  static String compareValues(String leftPath, String symbol, String rightPath) {
     String op = operator(symbol);
+    String left = "aql_dv(" + leftPath + ")";
+    String right = "aql_dv(" + rightPath + ")";
     return "coalesce(aql_num(" + left + ") " + op + " aql_num(" + right + "), aql_ts(aql_text(" + left + ")) " + op + " aql_ts(aql_text(" + right
         + ")), aql_text(" + left + ") " + op + " aql_text(" + right + "), " + left + " " + op + " " + right + ", false)";
   }

@@ -102,6 +102,12 @@ final class Conditions {
         && constant instanceof String s && Comparisons.isDate(s)) {
       return "coalesce(" + v.alias + ".start_time " + Comparisons.operator(symbol) + " aql_ts(" + main.bind(s) + "), false)";
     }
+    if (v.kind == Var.Kind.COMPOSITION && rendered.equals("uid/value") && constant instanceof String s && !s.contains("::")
+        && (symbol.equals("=") || symbol.equals("!="))) {
+      // the versioned object id alone matches every version of it, as EHRbase does
+      String test = FromCompiler.isUuid(s) ? v.alias + ".uid = " + main.bind(s) + "::uuid" : "false";
+      return symbol.equals("=") ? test : "not " + test;
+    }
     if (v.kind == Var.Kind.EHR && rendered.equals("ehr_id/value") && constant instanceof String s && symbol.equals("=")) {
       return FromCompiler.isUuid(s) ? v.alias + ".ehr_id = " + main.bind(s) + "::uuid" : "false";
     }

@@ -128,11 +128,28 @@ public final class QueryCompiler {
     String v = expressions.path(path, sql).sql();
     return Value.canonical(switch (aggregate.getFunctionName()) {
       case COUNT -> "to_jsonb(count(" + (distinct ? "distinct " : "") + v + "))";
-      case MIN -> "coalesce(to_jsonb(min(aql_num(" + v + "))), to_jsonb(min(aql_text(" + v + "))))";
-      case MAX -> "coalesce(to_jsonb(max(aql_num(" + v + "))), to_jsonb(max(aql_text(" + v + "))))";
-      case SUM -> "to_jsonb(sum(aql_num(" + v + ")))";
-      case AVG -> "to_jsonb(avg(aql_num(" + v + ")))";
+      case MIN, MAX -> extreme(path, v, aggregate.getFunctionName() == AggregateFunction.AggregateFunctionName.MIN ? "min" : "max");
+      case SUM -> "to_jsonb(sum(aql_num(aql_dv(" + v + "))))";
+      case AVG -> "to_jsonb(avg(aql_num(aql_dv(" + v + "))))";
     });
+  }
+
+  /**
+   * MIN/MAX: of a leaf (magnitude, value...) with the plain aggregates; of a whole data value
+   * (an ELEMENT's value) the object with the lowest/highest magnitude or value.
+   */
+  private static String extreme(IdentifiedPath path, String v, String fn) {
+    List<org.ehrbase.openehr.sdk.aql.dto.path.AqlObjectPath.PathNode> steps = path.getPath().getPathNodes();
+    String last = steps.get(steps.size() - 1).getAttribute();
+    String previous = steps.size() > 1 ? steps.get(steps.size() - 2).getAttribute() : "";
+    boolean wholeValue = last.equals("value") && previous.equals("items");
+    if (!wholeValue) {
+      return "coalesce(to_jsonb(" + fn + "(aql_num(" + v + "))), to_jsonb(" + fn + "(aql_text(" + v + "))))";
+    }
+    String dir = fn.equals("min") ? "" : " desc";
+    String dv = "aql_dv(" + v + ")";
+    return "(array_agg(" + v + " order by aql_num(" + dv + ")" + dir + " nulls last, aql_ts(aql_text(" + dv + "))" + dir + " nulls last, aql_text("
+        + dv + ")" + dir + " nulls last) filter (where " + v + " is not null))[1]";
   }
 
   /** Sort keys for a path: numbers, then instants, then text (jsonb mixes them otherwise). */
@@ -156,7 +173,8 @@ public final class QueryCompiler {
       }
       v = expressions.path(path, sql).sql();
     }
-    return List.of("aql_num(" + v + ")" + dir, "aql_ts(aql_text(" + v + "))" + dir, "aql_text(" + v + ")" + dir);
+    String dv = "aql_dv(" + v + ")"; // data value objects sort by magnitude or value
+    return List.of("aql_num(" + dv + ")" + dir, "aql_ts(aql_text(" + dv + "))" + dir, "aql_text(" + dv + ")" + dir);
   }
 
   private static String render(ColumnExpression expr) {

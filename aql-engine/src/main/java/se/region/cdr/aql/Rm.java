@@ -47,9 +47,9 @@ final class Rm {
       java.util.Map.entry("ITEM_TABLE", "strict $.** ? (@.type() == \"object\" && @.T == \"ITEM_TABLE\")"),
       java.util.Map.entry("ELEMENT", "strict $.** ? (@.type() == \"object\" && exists(@.I)).I[*] ? (@.type() == \"object\" && !(exists(@.\"@n\")) && (!(exists(@.T)) || @.T == \"ELEMENT\"))"),
       java.util.Map.entry("CLUSTER", "strict $.** ? (@.type() == \"object\" && exists(@.I)).I[*] ? (@.type() == \"object\" && @.T == \"CLUSTER\")"),
-      java.util.Map.entry("EVENT_CONTEXT", "strict $.CX"),
+      java.util.Map.entry("EVENT_CONTEXT", "lax $.CX"),
       java.util.Map.entry("ACTIVITY", "strict $.** ? (@.type() == \"object\" && exists(@.AC)).AC[*]"),
-      java.util.Map.entry("ISM_TRANSITION", "strict $.IS"));
+      java.util.Map.entry("ISM_TRANSITION", "lax $.IS"));
 
   /** The attribute whose RM default type an inner object of this type would have (for decoding). */
   static String attributeFor(String innerType) {
