@@ -10,6 +10,7 @@ import org.ehrbase.openehr.sdk.validation.CompositionValidator;
 import org.ehrbase.openehr.sdk.validation.ConstraintViolation;
 import se.region.cdr.core.CdrException;
 import se.region.cdr.core.ErrorCode;
+import se.region.cdr.core.template.NodePaths;
 import se.region.cdr.core.template.StoredTemplate;
 
 /**
@@ -38,9 +39,9 @@ public final class CompositionValidation {
     } catch (RuntimeException e) {
       out.add("/: " + RmCodec.rootMessage(e));
     }
-    Set<String> allowed = template.nodePaths();
+    NodePaths allowed = template.nodePaths();
     for (String path : locatablePaths(tree)) {
-      if (!allowed.contains(path)) {
+      if (!allowed.allows(path)) {
         out.add(path + ": node is not in template " + template.templateId());
       }
     }
