@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.ehrbase.openehr.sdk.validation.CompositionValidator;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ehrbase.openehr.sdk.validation.ConstraintViolation;
 import se.region.cdr.core.CdrException;
 import se.region.cdr.core.ErrorCode;
@@ -16,12 +17,11 @@ import se.region.cdr.core.template.StoredTemplate;
 /**
  * Validates compositions against their operational template with the EHRbase SDK validator
  * (which wraps Archie's RM object validator): occurrences and cardinality, data types,
- * mandatory nodes, local codes, units and ranges, date/time formats.
+ * mandatory nodes, local codes, units and ranges, date/time formats. Thread-safe; one per server.
  */
 public final class CompositionValidation {
-  private static final ThreadLocal<CompositionValidator> VALIDATOR = ThreadLocal.withInitial(CompositionValidator::new);
-
-  private CompositionValidation() {}
+  /** Per template, built on first use: stored templates are never replaced or removed. */
+  private final Map<StoredTemplate, WebTemplateValidation> byTemplate = new ConcurrentHashMap<>();
 
   /** Attributes whose content the template does not describe (audit and links, not clinical content). */
   private static final Set<String> NOT_TEMPLATED = Set.of("feeder_audit", "links", "other_participations", "workflow_id", "guideline_id");
@@ -30,10 +30,11 @@ public final class CompositionValidation {
    * Returns one line per failing path, "path: message": the SDK validator's findings, and every
    * LOCATABLE at a path the template does not have (the SDK does not check for those).
    */
-  public static List<String> violations(Composition composition, ObjectNode tree, StoredTemplate template) {
+  public List<String> violations(Composition composition, ObjectNode tree, StoredTemplate template) {
     List<String> out = new ArrayList<>();
     try {
-      for (ConstraintViolation v : VALIDATOR.get().validate(composition, template.webTemplate())) {
+      WebTemplateValidation sdk = byTemplate.computeIfAbsent(template, t -> new WebTemplateValidation(t.webTemplate()));
+      for (ConstraintViolation v : sdk.validate(composition)) {
         out.add((v.getAqlPath() == null ? "/" : v.getAqlPath()) + ": " + v.getMessage());
       }
     } catch (RuntimeException e) {
@@ -77,7 +78,7 @@ public final class CompositionValidation {
   }
 
   /** Throws VALIDATION_FAILED (422) listing every failing path. */
-  public static void requireValid(Composition composition, ObjectNode tree, StoredTemplate template) {
+  public void requireValid(Composition composition, ObjectNode tree, StoredTemplate template) {
     List<String> violations = violations(composition, tree, template);
     if (!violations.isEmpty()) {
       throw new CdrException(
