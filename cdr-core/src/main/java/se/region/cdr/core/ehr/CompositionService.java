@@ -39,6 +39,7 @@ public final class CompositionService {
   private final EhrService ehrService;
   private final CompositionStore compositions;
   private final ContributionStore contributions;
+  private final CompositionValidation validation = new CompositionValidation();
   private final String systemId;
 
   public CompositionService(DataSource dataSource, RmCodec codec, TemplateStore templates, EhrService ehrService) {
@@ -65,7 +66,7 @@ public final class CompositionService {
     StoredTemplate template = templates.get(templateId).orElseThrow(() -> new CdrException(ErrorCode.VALIDATION_FAILED,
         "Unknown template " + templateId, List.of("/archetype_details/template_id: template " + templateId + " is not uploaded"), null));
     ObjectNode tree = codec.toTree(composition);
-    CompositionValidation.requireValid(composition, tree, template);
+    validation.requireValid(composition, tree, template);
     UUID requestedUid = null;
     if (tree.has("uid")) {
       String uidValue = tree.path("uid").path("value").asText("");

@@ -5,22 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.ehrbase.openehr.sdk.validation.CompositionValidator;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ehrbase.openehr.sdk.validation.ConstraintViolation;
 import se.region.cdr.core.CdrException;
 import se.region.cdr.core.ErrorCode;
+import se.region.cdr.core.template.NodePaths;
 import se.region.cdr.core.template.StoredTemplate;
 
 /**
  * Validates compositions against their operational template with the EHRbase SDK validator
  * (which wraps Archie's RM object validator): occurrences and cardinality, data types,
- * mandatory nodes, local codes, units and ranges, date/time formats.
+ * mandatory nodes, local codes, units and ranges, date/time formats. Thread-safe; one per server.
  */
 public final class CompositionValidation {
-  private static final ThreadLocal<CompositionValidator> VALIDATOR = ThreadLocal.withInitial(CompositionValidator::new);
-
-  private CompositionValidation() {}
+  /** Per template, built on first use: stored templates are never replaced or removed. */
+  private final Map<StoredTemplate, WebTemplateValidation> byTemplate = new ConcurrentHashMap<>();
 
   /** Attributes whose content the template does not describe (audit and links, not clinical content). */
   private static final Set<String> NOT_TEMPLATED = Set.of("feeder_audit", "links", "other_participations", "workflow_id", "guideline_id");
@@ -29,18 +30,19 @@ public final class CompositionValidation {
    * Returns one line per failing path, "path: message": the SDK validator's findings, and every
    * LOCATABLE at a path the template does not have (the SDK does not check for those).
    */
-  public static List<String> violations(Composition composition, ObjectNode tree, StoredTemplate template) {
+  public List<String> violations(Composition composition, ObjectNode tree, StoredTemplate template) {
     List<String> out = new ArrayList<>();
     try {
-      for (ConstraintViolation v : VALIDATOR.get().validate(composition, template.webTemplate())) {
+      WebTemplateValidation sdk = byTemplate.computeIfAbsent(template, t -> new WebTemplateValidation(t.webTemplate()));
+      for (ConstraintViolation v : sdk.validate(composition)) {
         out.add((v.getAqlPath() == null ? "/" : v.getAqlPath()) + ": " + v.getMessage());
       }
     } catch (RuntimeException e) {
       out.add("/: " + RmCodec.rootMessage(e));
     }
-    Set<String> allowed = template.nodePaths();
+    NodePaths allowed = template.nodePaths();
     for (String path : locatablePaths(tree)) {
-      if (!allowed.contains(path)) {
+      if (!allowed.allows(path)) {
         out.add(path + ": node is not in template " + template.templateId());
       }
     }
@@ -76,7 +78,7 @@ public final class CompositionValidation {
   }
 
   /** Throws VALIDATION_FAILED (422) listing every failing path. */
-  public static void requireValid(Composition composition, ObjectNode tree, StoredTemplate template) {
+  public void requireValid(Composition composition, ObjectNode tree, StoredTemplate template) {
     List<String> violations = violations(composition, tree, template);
     if (!violations.isEmpty()) {
       throw new CdrException(

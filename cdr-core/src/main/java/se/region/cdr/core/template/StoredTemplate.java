@@ -1,12 +1,8 @@
 package se.region.cdr.core.template;
 
 import java.time.OffsetDateTime;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import org.ehrbase.openehr.sdk.webtemplate.model.WebTemplate;
-import org.ehrbase.openehr.sdk.webtemplate.model.WebTemplateNode;
 import org.ehrbase.openehr.sdk.webtemplate.parser.OPTParser;
 import org.openehr.schemas.v1.OPERATIONALTEMPLATE;
 
@@ -17,7 +13,7 @@ public final class StoredTemplate {
   private final String optXml;
   private final OffsetDateTime createdAt;
   private final AtomicReference<WebTemplate> webTemplate = new AtomicReference<>();
-  private final AtomicReference<Set<String>> nodePaths = new AtomicReference<>();
+  private final AtomicReference<NodePaths> nodePaths = new AtomicReference<>();
 
   StoredTemplate(int dbId, OPERATIONALTEMPLATE opt, String optXml, OffsetDateTime createdAt) {
     this.dbId = dbId;
@@ -54,40 +50,15 @@ public final class StoredTemplate {
     return createdAt;
   }
 
-  /**
-   * Every path (name predicates removed) at which the template allows a LOCATABLE, e.g.
-   * {@code /content[openEHR-EHR-OBSERVATION.bp.v2]/data[at0001]/events[at0006]}: the prefixes,
-   * ending in a node id, of the web template's node paths.
-   */
-  public Set<String> nodePaths() {
-    Set<String> paths = nodePaths.get();
+  /** The paths at which the template allows a LOCATABLE, derived from the OPT definition once. */
+  public NodePaths nodePaths() {
+    NodePaths paths = nodePaths.get();
     if (paths == null) {
-      Set<String> collected = new HashSet<>();
-      collected.add("");
-      collectPaths(webTemplate().getTree(), collected);
-      paths = Set.copyOf(collected);
+      paths = NodePaths.of(opt);
       nodePaths.compareAndSet(null, paths);
     }
     return paths;
   }
-
-  private static void collectPaths(WebTemplateNode node, Set<String> out) {
-    String path = withoutNames(node.getAqlPath());
-    for (int end = path.indexOf(']'); end >= 0; end = path.indexOf(']', end + 1)) {
-      out.add(path.substring(0, end + 1));
-    }
-    for (WebTemplateNode child : node.getChildren()) {
-      collectPaths(child, out);
-    }
-  }
-
-  /** Removes name predicates: {@code items[at0001,'x']} becomes {@code items[at0001]}. */
-  public static String withoutNames(String path) {
-    return path == null ? "" : NAME_PREDICATE.matcher(path).replaceAll("]");
-  }
-
-  /** A name predicate up to the closing {@code ']}: names may themselves hold apostrophes. */
-  private static final Pattern NAME_PREDICATE = Pattern.compile("\\s*(,|and)\\s*(name/value\\s*=\\s*)?'.*?'\\s*]");
 
   /** The web template, built on first use (the OPTParser is not cheap). */
   public WebTemplate webTemplate() {

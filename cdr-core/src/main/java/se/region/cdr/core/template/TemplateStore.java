@@ -171,7 +171,7 @@ public final class TemplateStore implements TemplateProvider {
   }
 
   /** Parses an OPT 1.4 document (XML binding only, no checks). */
-  private static OPERATIONALTEMPLATE read(String optXml) {
+  static OPERATIONALTEMPLATE read(String optXml) {
     if (optXml == null || optXml.isBlank()) {
       throw new CdrException(ErrorCode.INVALID_TEMPLATE, "Template document is empty");
     }
