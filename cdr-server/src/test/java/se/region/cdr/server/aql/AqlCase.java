@@ -21,6 +21,7 @@ import java.util.Set;
  * @param offset {@code offset} template, or null
  * @param fetch {@code fetch} template, or null
  * @param ignoredCellKeys keys not compared on the top object of each cell (server-assigned uids)
+ * @param ordered whether row order matters (the ORDER BY suites, which the robot compared in order)
  */
 record AqlCase(
     String id,
@@ -34,4 +35,5 @@ record AqlCase(
     Map<String, String> parameters,
     String offset,
     String fetch,
-    Set<String> ignoredCellKeys) {}
+    Set<String> ignoredCellKeys,
+    boolean ordered) {}

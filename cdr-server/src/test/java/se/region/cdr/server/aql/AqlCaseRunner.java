@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import se.region.cdr.server.Api;
 import se.region.cdr.server.KnownFailures;
 
@@ -27,7 +26,6 @@ final class AqlCaseRunner {
    * cases they tag not-ready, so the reference data gives no result to compare with.
    */
   static final String NO_EXPECTED_RESULT = "the reference data has no expected result (empty expected file)";
-  private static final Pattern ORDER_BY = Pattern.compile("\\border\\s+by\\b", Pattern.CASE_INSENSITIVE);
 
   private final Map<String, String> fixtureVariables;
 
@@ -105,9 +103,8 @@ final class AqlCaseRunner {
       }
     }
     if (expected != null) {
-      boolean ordered = ORDER_BY.matcher(query).find();
       differences.addAll(ResultSetComparator.differences(expected, actual,
-          new ResultSetComparator.Options(ordered, c.ignoredCellKeys())));
+          new ResultSetComparator.Options(c.ordered(), c.ignoredCellKeys())));
     }
     if (!differences.isEmpty()) {
       throw new AssertionError(differences.size() + " differences for " + body + "\n  "

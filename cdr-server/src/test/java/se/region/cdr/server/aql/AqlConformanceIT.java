@@ -32,8 +32,8 @@ import se.region.cdr.server.KnownFailures;
  * The EHRbase AQL conformance suite, re-created from its data: every row of the robot tests' CSV
  * tables under {@code aql/fields_and_results} (and the single expected files named in {@code
  * tables.txt}) is one case, run with {@code POST /query/aql} against the test server and compared
- * with the expected ResultSet by {@link ResultSetComparator} (rows in any order unless the query has
- * ORDER BY). How cases and data sets are derived: {@link ConformanceCatalog}, {@link Fixtures}.
+ * with the expected ResultSet by {@link ResultSetComparator} (rows in any order except in the ORDER
+ * BY suites). How cases and data sets are derived: {@link ConformanceCatalog}, {@link Fixtures}.
  *
  * <p>Cases run grouped by data set: the group's first test ({@code load:<fixture>}) empties the
  * server of EHRs and loads the set through the REST API (upload OPTs, create EHRs, commit

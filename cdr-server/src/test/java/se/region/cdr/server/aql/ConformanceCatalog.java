@@ -32,7 +32,10 @@ import java.util.stream.Stream;
  *   <li>optional {@code clause} (default from the folder), {@code expected} (folder of the expected
  *       files under {@code fields_and_results}, default the table's folder), {@code ignore}
  *       (comma-separated cell keys the robot test excluded), {@code parameter.<name>} (a
- *       {@code query_parameters} entry, a JSON literal), {@code offset}, {@code fetch}.
+ *       {@code query_parameters} entry, a JSON literal), {@code offset}, {@code fetch}, {@code
+ *       ordered} (rows compared in order; default true for the ORDER BY folder only, as the robot
+ *       suites compared with {@code ignore_order=False} there and {@code True} everywhere else, also
+ *       for VERSION and MIXED queries that happen to have an ORDER BY, whose sort keys tie).
  * </ul>
  *
  * <p>A section {@code [file:<path of an expected file>]} makes one case of a single expected file
@@ -164,7 +167,8 @@ final class ConformanceCatalog {
         : Stream.of(ignore.split(",")).map(String::strip).collect(Collectors.toUnmodifiableSet());
     return new AqlCase(id, clause, Sections.value(entries, "fixture", null), Sections.value(entries, "query", null),
         Map.copyOf(row), expected, rows, value == null || value.isBlank() ? null : value.strip(), Map.copyOf(parameters),
-        Sections.value(entries, "offset", null), Sections.value(entries, "fetch", null), ignored);
+        Sections.value(entries, "offset", null), Sections.value(entries, "fetch", null), ignored,
+        Boolean.parseBoolean(Sections.value(entries, "ordered", String.valueOf(folder.equals("order_by")))));
   }
 
   /** {@code ${path}} to {@code path}. */

@@ -32,7 +32,10 @@ import se.region.cdr.server.TestServer;
  *       {@code composition_short_uid}); {@code ${...}} in the file (e.g. the system id in a uid) are
  *       substituted first;
  *   <li>{@code directory = <file>}: create the last EHR's directory from a file of
- *       {@code aql/data_load/folder} (variables substituted).
+ *       {@code aql/data_load/folder} (variables substituted);
+ *   <li>{@code copy = <new> <variable>}: keep a variable's current value under another name (the
+ *       robot's {@code Set Suite Variable ${x1} ${x}}); {@code set = <variable> <value>}: a
+ *       literal the robot suite sets.
  * </ul>
  *
  * <p>Loading also sets the variables the robot keywords set as a side effect: {@code ehr_id} (the
@@ -93,6 +96,19 @@ final class Fixtures {
               throw new IllegalStateException("directory before any ehr");
             }
             createDirectory(ehrId, e.value(), vars);
+          }
+          case "copy" -> {
+            String value = vars.get(args[1]);
+            if (args.length != 2 || value == null) {
+              throw new IllegalArgumentException("expected 'copy = <new variable> <set variable>'");
+            }
+            vars.put(args[0], value);
+          }
+          case "set" -> {
+            if (args.length != 2) {
+              throw new IllegalArgumentException("expected 'set = <variable> <value>'");
+            }
+            vars.put(args[0], args[1]);
           }
           default -> throw new IllegalArgumentException("unknown key " + e.key());
         }
