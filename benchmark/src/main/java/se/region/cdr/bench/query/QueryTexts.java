@@ -91,11 +91,11 @@ public final class QueryTexts {
 
   public static final String Q5_E11_AND_HBA1C =
       "SELECT COUNT(DISTINCT e/ehr_id/value) AS ehrs"
-          + " FROM EHR e CONTAINS (COMPOSITION c1 CONTAINS EVALUATION d["
+          + " FROM EHR e CONTAINS ((COMPOSITION c1 CONTAINS EVALUATION d["
           + PROBLEM_DIAGNOSIS
-          + "] AND COMPOSITION c2 CONTAINS OBSERVATION l["
+          + "]) AND (COMPOSITION c2 CONTAINS OBSERVATION l["
           + LABORATORY_TEST
-          + "])"
+          + "]))" // parenthesised: without them AQL reads c1 CONTAINS (d AND c2 ...)
           + " WHERE "
           + DIAGNOSIS_CODE
           + " = '"

@@ -52,9 +52,9 @@ class QueryTextsTest {
             + "/terminology_id/value = 'ICD10'",
         QueryTexts.Q4_DIAGNOSIS);
     assertEquals(
-        "SELECT COUNT(DISTINCT e/ehr_id/value) AS ehrs FROM EHR e CONTAINS (COMPOSITION c1 CONTAINS"
-            + " EVALUATION d[openEHR-EHR-EVALUATION.problem_diagnosis.v1] AND COMPOSITION c2"
-            + " CONTAINS OBSERVATION l[openEHR-EHR-OBSERVATION.laboratory_test.v0]) WHERE "
+        "SELECT COUNT(DISTINCT e/ehr_id/value) AS ehrs FROM EHR e CONTAINS ((COMPOSITION c1 CONTAINS"
+            + " EVALUATION d[openEHR-EHR-EVALUATION.problem_diagnosis.v1]) AND (COMPOSITION c2"
+            + " CONTAINS OBSERVATION l[openEHR-EHR-OBSERVATION.laboratory_test.v0])) WHERE "
             + DIAGNOSIS
             + "/code_string = 'E11' AND "
             + DIAGNOSIS
