@@ -125,6 +125,16 @@ class CompositionIT {
     assertEquals(422, Api.post("/ehr/" + ehr + "/composition", unknownTemplate, "application/json").statusCode());
     assertEquals(404, Api.get("/ehr/" + ehr + "/composition/" + UUID.randomUUID()).statusCode());
     assertEquals(400, Api.post("/ehr/" + ehr + "/composition?format=FLAT", "{}", "application/json").statusCode(), "FLAT needs templateId");
+
+    String status = """
+        {"_type":"EHR_STATUS","archetype_node_id":"openEHR-EHR-EHR_STATUS.generic.v1","name":{"value":"EHR Status"},
+         "subject":{"_type":"PARTY_SELF"},"is_modifiable":false,"is_queryable":true}""";
+    HttpResponse<String> locked = Api.post("/ehr", status, "application/json", "Prefer", "return=representation");
+    assertEquals(201, locked.statusCode(), locked.body());
+    String lockedEhr = Api.json(locked).path("ehr_id").path("value").asText();
+    HttpResponse<String> refused = Api.post("/ehr/" + lockedEhr + "/composition", example, "application/json");
+    assertEquals(409, refused.statusCode(), "EHR_STATUS.is_modifiable = false: " + refused.body());
+    assertTrue(refused.body().contains("not modifiable"), refused.body());
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import se.region.cdr.core.CdrException;
@@ -22,6 +23,7 @@ import se.region.cdr.core.store.CompositionStore.Head;
 import se.region.cdr.core.store.ContentNode;
 import se.region.cdr.core.store.ContentNodes;
 import se.region.cdr.core.store.ContributionStore;
+import se.region.cdr.core.store.ContributionStore.Contributed;
 import se.region.cdr.core.store.Tx;
 import se.region.cdr.core.template.StoredTemplate;
 import se.region.cdr.core.template.TemplateStore;
@@ -105,17 +107,19 @@ public final class CompositionService {
   public StoredVersion create(UUID ehrId, Composition composition, ObjectNode committer, String description) {
     Prepared prepared = prepare(composition);
     return Tx.run(dataSource, c -> {
-      EhrRecord ehr = ehrService.require(c, ehrId, false);
-      requireModifiable(ehr);
       Audit audit = new Audit(EhrService.now(), ChangeType.CREATION, committer, description, UUID.randomUUID());
-      long contribution = contributions.insert(c, audit.contributionUid(), ehr.id(), audit);
-      return insertFirst(c, ehr, prepared, contribution, audit);
+      Optional<Contributed> contributed = contributions.insertIfModifiable(c, audit.contributionUid(), ehrId, audit);
+      if (contributed.isEmpty()) {
+        requireModifiable(ehrService.require(c, ehrId, false));
+        throw new IllegalStateException("EHR " + ehrId + " took no contribution");
+      }
+      return insertFirst(c, contributed.get().ehr(), prepared, contributed.get().contribution(), audit);
     });
   }
 
-  StoredVersion insertFirst(Connection c, EhrRecord ehr, Prepared prepared, long contribution, Audit audit) throws SQLException {
+  StoredVersion insertFirst(Connection c, long ehr, Prepared prepared, long contribution, Audit audit) throws SQLException {
     UUID uid = prepared.requestedUid() == null ? UUID.randomUUID() : prepared.requestedUid();
-    long id = compositions.insertFirst(c, uid, ehr.id(), EhrService.DEFAULT_TENANT, prepared.template().dbId(), contribution,
+    long id = compositions.insertFirst(c, uid, ehr, EhrService.DEFAULT_TENANT, prepared.template().dbId(), contribution,
         audit.committedAt(), prepared.content());
     if (id < 0) {
       throw CdrException.conflict("A composition with uid " + uid + " already exists");

@@ -80,7 +80,7 @@ public final class ContributionService {
         }
         Audit audit1 = new Audit(contributionAudit.committedAt(), change.type(), committer, description, uid);
         VersionUid written = switch (change.type()) {
-          case CREATION -> compositionService.insertFirst(c, ehr, change.composition(), contribution, audit1).uid();
+          case CREATION -> compositionService.insertFirst(c, ehr.id(), change.composition(), contribution, audit1).uid();
           case DELETED -> compositionService.delete(c, ehr, change.preceding(), contribution, audit1);
           default -> compositionService.update(c, ehr, change.preceding().objectId(), change.preceding(), change.composition(), contribution, audit1).uid();
         };

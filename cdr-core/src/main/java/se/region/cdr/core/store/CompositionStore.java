@@ -36,12 +36,12 @@ public final class CompositionStore {
   /** Inserts version 1 of a new composition; returns its id, or -1 when the uid is taken. */
   public long insertFirst(Connection c, UUID uid, long ehr, short tenant, int template, long contribution, OffsetDateTime at, Content content)
       throws SQLException {
-    long id;
     try (PreparedStatement ps = c.prepareStatement(
         "with comp as (insert into composition (uid, ehr, tenant, template, version, created_at, committed_at, start_time)"
             + " values (?,?,?,?,1,?,?,?) on conflict (uid) do nothing returning id),"
             + " v as (insert into composition_version (composition, version, contribution, change_type, deleted)"
-            + " select id, 1, ?, 249, false from comp)"
+            + " select id, 1, ?, 249, false from comp),"
+            + " n as (" + INSERT_NODES.formatted("comp.id", "comp,") + ")"
             + " select id from comp")) {
       ps.setObject(1, uid);
       ps.setLong(2, ehr);
@@ -51,15 +51,11 @@ public final class CompositionStore {
       ps.setObject(6, at);
       ps.setObject(7, content.startTime());
       ps.setLong(8, contribution);
+      bindNodes(c, ps, 9, ehr, content);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return -1;
-        }
-        id = rs.getLong(1);
+        return rs.next() ? rs.getLong(1) : -1;
       }
     }
-    insertNodes(c, id, ehr, content);
-    return id;
   }
 
   public Optional<Head> findHead(Connection c, UUID uid, boolean forUpdate) throws SQLException {
@@ -115,24 +111,45 @@ public final class CompositionStore {
     }
   }
 
+  /**
+   * Inserts the content nodes of one version with one statement: the node columns go in as
+   * arrays, unnested into rows. Formatted with the composition id expression and a FROM item.
+   */
+  private static final String INSERT_NODES = "insert into comp_node (composition, num, num_cap, parent_num, ehr, archetype, data)"
+      + " select %s, x.num, x.num_cap, x.parent_num, ?, x.archetype, x.data::jsonb"
+      + " from %s unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::text[]) as x(num, num_cap, parent_num, archetype, data)";
+
   private static void insertNodes(Connection c, long composition, long ehr, Content content) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "insert into comp_node (composition, num, num_cap, parent_num, ehr, archetype, data) values (?,?,?,?,?,?,?::jsonb)")) {
-      List<ContentNode> nodes = content.nodes();
-      var language = nodes.get(0).data().get("language");
-      for (int i = 0; i < nodes.size(); i++) {
-        ContentNode n = nodes.get(i);
-        ps.setLong(1, composition);
-        ps.setShort(2, (short) n.num());
-        ps.setShort(3, (short) n.numCap());
-        ps.setShort(4, (short) n.parentNum());
-        ps.setLong(5, ehr);
-        ps.setInt(6, content.archetypeIds()[i]);
-        ps.setString(7, CompactJson.encode(n, language).toString());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    try (PreparedStatement ps = c.prepareStatement(INSERT_NODES.formatted("?::bigint", ""))) {
+      ps.setLong(1, composition);
+      bindNodes(c, ps, 2, ehr, content);
+      ps.executeUpdate();
     }
+  }
+
+  /** Binds the EHR and the five node arrays of {@link #INSERT_NODES} from parameter {@code first} on. */
+  private static void bindNodes(Connection c, PreparedStatement ps, int first, long ehr, Content content) throws SQLException {
+    List<ContentNode> nodes = content.nodes();
+    JsonNode language = nodes.get(0).data().get("language");
+    Integer[] num = new Integer[nodes.size()];
+    Integer[] numCap = new Integer[nodes.size()];
+    Integer[] parentNum = new Integer[nodes.size()];
+    Integer[] archetype = new Integer[nodes.size()];
+    String[] data = new String[nodes.size()];
+    for (int i = 0; i < data.length; i++) {
+      ContentNode n = nodes.get(i);
+      num[i] = n.num();
+      numCap[i] = n.numCap();
+      parentNum[i] = n.parentNum();
+      archetype[i] = content.archetypeIds()[i];
+      data[i] = CompactJson.encode(n, language).toString();
+    }
+    ps.setLong(first, ehr);
+    ps.setArray(first + 1, c.createArrayOf("int4", num));
+    ps.setArray(first + 2, c.createArrayOf("int4", numCap));
+    ps.setArray(first + 3, c.createArrayOf("int4", parentNum));
+    ps.setArray(first + 4, c.createArrayOf("int4", archetype));
+    ps.setArray(first + 5, c.createArrayOf("text", data));
   }
 
   /** Every version of a composition with its audit, oldest first; content is not loaded. */

@@ -40,6 +40,30 @@ public final class ContributionStore {
     }
   }
 
+  /**
+   * Inserts a contribution to the EHR with this id if that EHR exists and is modifiable: the EHR
+   * lookup and the insert in one statement (one round trip on the commit path). Empty when the EHR
+   * does not exist or is not modifiable.
+   */
+  public Optional<Contributed> insertIfModifiable(Connection c, UUID uid, UUID ehrId, Audit audit) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "insert into contribution (uid, ehr, committed_at, change_type, committer, description)"
+            + " select ?, e.id, ?, ?, ?::jsonb, ? from ehr e where e.ehr_id = ? and e.is_modifiable returning id, ehr")) {
+      ps.setObject(1, uid);
+      ps.setObject(2, audit.committedAt());
+      ps.setInt(3, audit.changeType().code());
+      ps.setString(4, audit.committer().toString());
+      ps.setString(5, audit.description());
+      ps.setObject(6, ehrId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new Contributed(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+      }
+    }
+  }
+
+  /** Row ids of an inserted contribution and of its EHR. */
+  public record Contributed(long contribution, long ehr) {}
+
   static Audit audit(ResultSet rs, int first) throws SQLException {
     return new Audit(
         rs.getObject(first, OffsetDateTime.class),
