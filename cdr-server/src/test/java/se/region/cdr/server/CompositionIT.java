@@ -116,8 +116,17 @@ class CompositionIT {
         .next() ? 0 : 1);
   }
 
+  private static long contributionCount(String ehr) throws Exception {
+    try (var c = TestServer.get().cdr().database().dataSource().getConnection();
+        var rs = c.createStatement().executeQuery(
+            "select count(*) from contribution k join ehr e on e.id = k.ehr where e.ehr_id = '" + UUID.fromString(ehr) + "'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   @Test
-  void errorsFollowTheSpec() {
+  void errorsFollowTheSpec() throws Exception {
     String ehr = Api.createEhr();
     assertEquals(404, Api.post("/ehr/" + UUID.randomUUID() + "/composition", example, "application/json").statusCode());
     assertEquals(400, Api.post("/ehr/" + ehr + "/composition", "{\"_type\": \"COMPOSITION\", ", "application/json").statusCode());
@@ -125,6 +134,15 @@ class CompositionIT {
     assertEquals(422, Api.post("/ehr/" + ehr + "/composition", unknownTemplate, "application/json").statusCode());
     assertEquals(404, Api.get("/ehr/" + ehr + "/composition/" + UUID.randomUUID()).statusCode());
     assertEquals(400, Api.post("/ehr/" + ehr + "/composition?format=FLAT", "{}", "application/json").statusCode(), "FLAT needs templateId");
+
+    ObjectNode withUid = (ObjectNode) Api.JSON.readTree(example);
+    withUid.putObject("uid").put("_type", "OBJECT_VERSION_ID").put("value", UUID.randomUUID() + "::it.cdr.local::1");
+    assertEquals(201, Api.post("/ehr/" + ehr + "/composition", withUid.toString(), "application/json").statusCode());
+    long contributions = contributionCount(ehr);
+    HttpResponse<String> duplicate = Api.post("/ehr/" + ehr + "/composition", withUid.toString(), "application/json");
+    assertEquals(409, duplicate.statusCode(), duplicate.body());
+    assertTrue(duplicate.body().contains("already exists"), duplicate.body());
+    assertEquals(contributions, contributionCount(ehr), "a refused commit stores no contribution");
 
     String status = """
         {"_type":"EHR_STATUS","archetype_node_id":"openEHR-EHR-EHR_STATUS.generic.v1","name":{"value":"EHR Status"},

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import se.region.cdr.core.CdrException;
@@ -23,7 +22,6 @@ import se.region.cdr.core.store.CompositionStore.Head;
 import se.region.cdr.core.store.ContentNode;
 import se.region.cdr.core.store.ContentNodes;
 import se.region.cdr.core.store.ContributionStore;
-import se.region.cdr.core.store.ContributionStore.Contributed;
 import se.region.cdr.core.store.Tx;
 import se.region.cdr.core.template.StoredTemplate;
 import se.region.cdr.core.template.TemplateStore;
@@ -106,14 +104,24 @@ public final class CompositionService {
   /** Stores version 1 of a new composition and returns it. */
   public StoredVersion create(UUID ehrId, Composition composition, ObjectNode committer, String description) {
     Prepared prepared = prepare(composition);
-    return Tx.run(dataSource, c -> {
-      Audit audit = new Audit(EhrService.now(), ChangeType.CREATION, committer, description, UUID.randomUUID());
-      Optional<Contributed> contributed = contributions.insertIfModifiable(c, audit.contributionUid(), ehrId, audit);
-      if (contributed.isEmpty()) {
+    Audit audit = new Audit(EhrService.now(), ChangeType.CREATION, committer, description, UUID.randomUUID());
+    UUID uid = prepared.requestedUid() == null ? UUID.randomUUID() : prepared.requestedUid();
+    return Tx.single(dataSource, c -> {
+      long id;
+      try {
+        id = compositions.insertFirstWithContribution(c, uid, ehrId, EhrService.DEFAULT_TENANT, prepared.template().dbId(), audit,
+            prepared.content());
+      } catch (SQLException e) {
+        if ("23505".equals(e.getSQLState())) {
+          throw CdrException.conflict("A composition with uid " + uid + " already exists");
+        }
+        throw e;
+      }
+      if (id < 0) {
         requireModifiable(ehrService.require(c, ehrId, false));
         throw new IllegalStateException("EHR " + ehrId + " took no contribution");
       }
-      return insertFirst(c, contributed.get().ehr(), prepared, contributed.get().contribution(), audit);
+      return withUid(prepared.tree(), new VersionUid(uid, systemId, 1), audit);
     });
   }
 

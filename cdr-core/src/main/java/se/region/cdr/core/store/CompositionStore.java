@@ -37,25 +37,55 @@ public final class CompositionStore {
   public long insertFirst(Connection c, UUID uid, long ehr, short tenant, int template, long contribution, OffsetDateTime at, Content content)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "with comp as (insert into composition (uid, ehr, tenant, template, version, created_at, committed_at, start_time)"
-            + " values (?,?,?,?,1,?,?,?) on conflict (uid) do nothing returning id),"
-            + " v as (insert into composition_version (composition, version, contribution, change_type, deleted)"
-            + " select id, 1, ?, 249, false from comp),"
-            + " n as (" + INSERT_NODES.formatted("comp.id", "comp,") + ")"
-            + " select id from comp")) {
-      ps.setObject(1, uid);
+        "with k as (select ?::bigint as id, ?::bigint as ehr)," + FIRST_VERSION.formatted("on conflict (uid) do nothing"))) {
+      ps.setLong(1, contribution);
       ps.setLong(2, ehr);
-      ps.setShort(3, tenant);
-      ps.setInt(4, template);
-      ps.setObject(5, at);
-      ps.setObject(6, at);
-      ps.setObject(7, content.startTime());
-      ps.setLong(8, contribution);
-      bindNodes(c, ps, 9, ehr, content);
+      bindFirstVersion(c, ps, 3, uid, tenant, template, at, content);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : -1;
       }
     }
+  }
+
+  /**
+   * Inserts version 1 of a new composition and its contribution to the EHR with the given ehr_id,
+   * in one statement (atomic on its own, so it needs no transaction block); returns the
+   * composition's id, or -1 when the EHR does not exist or is not modifiable (then nothing is
+   * stored). A taken uid fails the statement with a unique violation (SQL state 23505).
+   */
+  public long insertFirstWithContribution(Connection c, UUID uid, UUID ehrId, short tenant, int template, Audit audit, Content content)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "with k as (" + ContributionStore.INSERT_IF_MODIFIABLE + ")," + FIRST_VERSION.formatted(""))) {
+      int next = ContributionStore.bindInsertIfModifiable(ps, 1, audit.contributionUid(), ehrId, audit);
+      bindFirstVersion(c, ps, next, uid, tenant, template, audit.committedAt(), content);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : -1;
+      }
+    }
+  }
+
+  /**
+   * Version 1 of a composition, its version row and its content nodes, after a CTE {@code k (id,
+   * ehr)} holding its contribution; formatted with the uid conflict clause.
+   */
+  private static final String FIRST_VERSION =
+      " comp as (insert into composition (uid, ehr, tenant, template, version, created_at, committed_at, start_time)"
+          + " select ?, k.ehr, ?, ?, 1, ?, ?, ? from k %s returning id, ehr),"
+          + " v as (insert into composition_version (composition, version, contribution, change_type, deleted)"
+          + " select comp.id, 1, k.id, 249, false from comp, k),"
+          + " n as (" + insertNodes("comp.id", "comp.ehr", "comp,") + ")"
+          + " select id from comp";
+
+  private static void bindFirstVersion(Connection c, PreparedStatement ps, int first, UUID uid, short tenant, int template,
+      OffsetDateTime at, Content content) throws SQLException {
+    ps.setObject(first, uid);
+    ps.setShort(first + 1, tenant);
+    ps.setInt(first + 2, template);
+    ps.setObject(first + 3, at);
+    ps.setObject(first + 4, at);
+    ps.setObject(first + 5, content.startTime());
+    bindNodes(c, ps, first + 6, content);
   }
 
   public Optional<Head> findHead(Connection c, UUID uid, boolean forUpdate) throws SQLException {
@@ -112,23 +142,26 @@ public final class CompositionStore {
   }
 
   /**
-   * Inserts the content nodes of one version with one statement: the node columns go in as
-   * arrays, unnested into rows. Formatted with the composition id expression and a FROM item.
+   * SQL inserting the content nodes of one version in one statement: the node columns go in as
+   * arrays ({@link #bindNodes}), unnested into rows.
    */
-  private static final String INSERT_NODES = "insert into comp_node (composition, num, num_cap, parent_num, ehr, archetype, data)"
-      + " select %s, x.num, x.num_cap, x.parent_num, ?, x.archetype, x.data::jsonb"
-      + " from %s unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::text[]) as x(num, num_cap, parent_num, archetype, data)";
+  private static String insertNodes(String composition, String ehr, String fromItem) {
+    return "insert into comp_node (composition, num, num_cap, parent_num, ehr, archetype, data)"
+        + " select " + composition + ", x.num, x.num_cap, x.parent_num, " + ehr + ", x.archetype, x.data::jsonb"
+        + " from " + fromItem + " unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::text[]) as x(num, num_cap, parent_num, archetype, data)";
+  }
 
   private static void insertNodes(Connection c, long composition, long ehr, Content content) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT_NODES.formatted("?::bigint", ""))) {
+    try (PreparedStatement ps = c.prepareStatement(insertNodes("?::bigint", "?::bigint", ""))) {
       ps.setLong(1, composition);
-      bindNodes(c, ps, 2, ehr, content);
+      ps.setLong(2, ehr);
+      bindNodes(c, ps, 3, content);
       ps.executeUpdate();
     }
   }
 
-  /** Binds the EHR and the five node arrays of {@link #INSERT_NODES} from parameter {@code first} on. */
-  private static void bindNodes(Connection c, PreparedStatement ps, int first, long ehr, Content content) throws SQLException {
+  /** Binds the five node arrays of {@link #insertNodes(String, String, String)} from parameter {@code first} on. */
+  private static void bindNodes(Connection c, PreparedStatement ps, int first, Content content) throws SQLException {
     List<ContentNode> nodes = content.nodes();
     JsonNode language = nodes.get(0).data().get("language");
     Integer[] num = new Integer[nodes.size()];
@@ -144,12 +177,11 @@ public final class CompositionStore {
       archetype[i] = content.archetypeIds()[i];
       data[i] = CompactJson.encode(n, language).toString();
     }
-    ps.setLong(first, ehr);
-    ps.setArray(first + 1, c.createArrayOf("int4", num));
-    ps.setArray(first + 2, c.createArrayOf("int4", numCap));
-    ps.setArray(first + 3, c.createArrayOf("int4", parentNum));
-    ps.setArray(first + 4, c.createArrayOf("int4", archetype));
-    ps.setArray(first + 5, c.createArrayOf("text", data));
+    ps.setArray(first, c.createArrayOf("int4", num));
+    ps.setArray(first + 1, c.createArrayOf("int4", numCap));
+    ps.setArray(first + 2, c.createArrayOf("int4", parentNum));
+    ps.setArray(first + 3, c.createArrayOf("int4", archetype));
+    ps.setArray(first + 4, c.createArrayOf("text", data));
   }
 
   /** Every version of a composition with its audit, oldest first; content is not loaded. */

@@ -41,28 +41,23 @@ public final class ContributionStore {
   }
 
   /**
-   * Inserts a contribution to the EHR with this id if that EHR exists and is modifiable: the EHR
-   * lookup and the insert in one statement (one round trip on the commit path). Empty when the EHR
-   * does not exist or is not modifiable.
+   * Inserts a contribution to the EHR with a given ehr_id if that EHR exists and is modifiable,
+   * returning (id, ehr), or no row: the body of a CTE, so that the EHR check and the contribution
+   * go into the statement that stores the content. Parameters: {@link #bindInsertIfModifiable}.
    */
-  public Optional<Contributed> insertIfModifiable(Connection c, UUID uid, UUID ehrId, Audit audit) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "insert into contribution (uid, ehr, committed_at, change_type, committer, description)"
-            + " select ?, e.id, ?, ?, ?::jsonb, ? from ehr e where e.ehr_id = ? and e.is_modifiable returning id, ehr")) {
-      ps.setObject(1, uid);
-      ps.setObject(2, audit.committedAt());
-      ps.setInt(3, audit.changeType().code());
-      ps.setString(4, audit.committer().toString());
-      ps.setString(5, audit.description());
-      ps.setObject(6, ehrId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new Contributed(rs.getLong(1), rs.getLong(2))) : Optional.empty();
-      }
-    }
-  }
+  static final String INSERT_IF_MODIFIABLE = "insert into contribution (uid, ehr, committed_at, change_type, committer, description)"
+      + " select ?, e.id, ?, ?, ?::jsonb, ? from ehr e where e.ehr_id = ? and e.is_modifiable returning id, ehr";
 
-  /** Row ids of an inserted contribution and of its EHR. */
-  public record Contributed(long contribution, long ehr) {}
+  /** Binds {@link #INSERT_IF_MODIFIABLE} from parameter {@code first} on; returns the next parameter index. */
+  static int bindInsertIfModifiable(PreparedStatement ps, int first, UUID uid, UUID ehrId, Audit audit) throws SQLException {
+    ps.setObject(first, uid);
+    ps.setObject(first + 1, audit.committedAt());
+    ps.setInt(first + 2, audit.changeType().code());
+    ps.setString(first + 3, audit.committer().toString());
+    ps.setString(first + 4, audit.description());
+    ps.setObject(first + 5, ehrId);
+    return first + 6;
+  }
 
   static Audit audit(ResultSet rs, int first) throws SQLException {
     return new Audit(

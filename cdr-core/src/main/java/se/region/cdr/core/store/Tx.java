@@ -28,10 +28,28 @@ public final class Tx {
         throw e;
       }
     } catch (SQLException e) {
-      if ("23505".equals(e.getSQLState())) {
-        throw new CdrException(ErrorCode.CONFLICT, "Conflict with stored data: " + e.getMessage(), e);
-      }
-      throw new CdrException(ErrorCode.INTERNAL, "Database error: " + e.getMessage(), e);
+      throw translate(e);
     }
+  }
+
+  /**
+   * Runs work whose only change is one statement, without a transaction block: PostgreSQL runs a
+   * single statement atomically, and the commit then costs no round trip of its own. Whatever the
+   * work reads after that statement sees committed data only.
+   */
+  public static <T> T single(DataSource dataSource, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      return work.run(c);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  private static CdrException translate(SQLException e) {
+    if ("23505".equals(e.getSQLState())) {
+      return new CdrException(ErrorCode.CONFLICT, "Conflict with stored data: " + e.getMessage(), e);
+    }
+    return new CdrException(ErrorCode.INTERNAL, "Database error: " + e.getMessage(), e);
   }
 }

@@ -1,6 +1,7 @@
 package se.region.cdr.core.rm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -14,6 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.xmlbeans.XmlOptions;
@@ -23,6 +27,7 @@ import org.ehrbase.openehr.sdk.validation.ConstraintViolation;
 import org.ehrbase.openehr.sdk.webtemplate.model.WebTemplate;
 import org.ehrbase.openehr.sdk.webtemplate.parser.OPTParser;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.openehr.schemas.v1.OPERATIONALTEMPLATE;
 import org.openehr.schemas.v1.TemplateDocument;
@@ -71,6 +76,33 @@ class WebTemplateValidationTest {
       assertEquals(expected, outcome(() -> validation.validate(composition)), "first walk");
       assertEquals(expected, outcome(() -> validation.validate(composition)), "walk of a walked tree");
     }));
+  }
+
+  /** Concurrent walks of one template each get a tree of their own from the pool. */
+  @Test
+  void concurrentValidationsOfOneTemplateAgreeWithTheSdk() throws Exception {
+    OPERATIONALTEMPLATE opt = parse(REFERENCE.resolve(ROBOT + "valid_templates/all_types/Test_all_types_v2.opt"));
+    WebTemplate webTemplate = new OPTParser(opt).parse();
+    String valid = Files.readString(REFERENCE.resolve(ROBOT + "compositions/CANONICAL_JSON/Test_all_types_v2__.json"));
+    String invalid = valid.replace("\"test 1\"", "\"not a term of at0005\""); // a local code's text that does not match
+    CanonicalJson canonical = new CanonicalJson();
+    List<Composition> compositions = List.of(canonical.unmarshal(valid, Composition.class), canonical.unmarshal(invalid, Composition.class));
+    List<String> expected = compositions.stream().map(c -> outcome(() -> new CompositionValidator().validate(c, webTemplate))).toList();
+    assertNotEquals(expected.get(0), expected.get(1), "the two compositions get different violations");
+    WebTemplateValidation validation = new WebTemplateValidation(webTemplate);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        Composition composition = compositions.get(i % 2);
+        results.add(pool.submit(() -> outcome(() -> validation.validate(composition))));
+      }
+      for (int i = 0; i < results.size(); i++) {
+        assertEquals(expected.get(i % 2), results.get(i).get(), "validation " + i);
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private static String outcome(Supplier<List<ConstraintViolation>> validation) {
