@@ -14,7 +14,6 @@ import org.ehrbase.openehr.sdk.aql.dto.containment.ContainmentSetOperatorSymbol;
 import org.ehrbase.openehr.sdk.aql.dto.containment.ContainmentVersionExpression;
 import org.ehrbase.openehr.sdk.aql.dto.containment.ContainmentVersionExpression.VersionPredicateType;
 import org.ehrbase.openehr.sdk.aql.dto.path.AndOperatorPredicate;
-import org.ehrbase.openehr.sdk.aql.dto.path.AqlObjectPath.PathNode;
 import org.ehrbase.openehr.sdk.aql.dto.path.ComparisonOperatorPredicate;
 import se.region.cdr.core.CdrException;
 
@@ -151,25 +150,10 @@ final class FromCompiler {
 
   /** Types that are not archetype roots here: found inside a node's JSON, unless an archetype id is asked for. */
   private boolean isInner(String type, List<AndOperatorPredicate> predicates) {
-    if (!Rm.INNER_PATHS.containsKey(type) || archetypeIdAsked(predicates)) {
+    if (!Rm.INNER_PATHS.containsKey(type) || paths.asksArchetypeId(predicates)) {
       return false;
     }
     return !type.equals("CLUSTER") || (predicates != null && !predicates.isEmpty()); // CLUSTER c / c[archetype]: archetyped
-  }
-
-  private boolean archetypeIdAsked(List<AndOperatorPredicate> predicates) {
-    if (predicates == null) {
-      return false;
-    }
-    for (AndOperatorPredicate and : predicates) {
-      for (ComparisonOperatorPredicate p : and.getOperands()) {
-        if (isNodeId(p) && p.getValue() != null
-            && se.region.cdr.core.store.ContentNodes.isArchetypeId(String.valueOf(operands.constant(p.getValue())))) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** An object inside node JSON: every match of the type's jsonpath in the parent's subtree. */
@@ -252,12 +236,7 @@ final class FromCompiler {
     if (predicates == null || predicates.size() != 1) {
       return false;
     }
-    return predicates.get(0).getOperands().stream().anyMatch(FromCompiler::isNodeId);
-  }
-
-  private static boolean isNodeId(ComparisonOperatorPredicate p) {
-    List<PathNode> nodes = p.getPath().getPathNodes();
-    return nodes.size() == 1 && nodes.get(0).getAttribute().equals("archetype_node_id");
+    return predicates.get(0).getOperands().stream().anyMatch(PathCompiler::isNodeId);
   }
 
   /** SQL that puts content node {@code v} inside {@code parent}. */

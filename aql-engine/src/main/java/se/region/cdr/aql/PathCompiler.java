@@ -140,7 +140,7 @@ final class PathCompiler {
     String key = "'" + CompactJson.alias(attribute) + "'";
     if (pos.nodeRoot && attribute.equals("uid") && pos.var.kind == Var.Kind.COMPOSITION && pos.node.equals(pos.var.node)) {
       Var c = pos.var;
-      String uid = c.alias + ".uid::text || '::' || " + main.bind(systemId) + " || '::' || " + (c.allVersions ? c.node + ".version" : c.alias + ".version");
+      String uid = versionUid(c.alias + ".uid", c.allVersions ? c.node + ".version" : c.alias + ".version");
       return new Pos("jsonb_build_object('_type', 'OBJECT_VERSION_ID', 'value', " + uid + ")", c, null, false, false, attribute, null);
     }
     if (pos.nodeRoot) {
@@ -161,6 +161,11 @@ final class PathCompiler {
     return pos.step(pos.json + " -> " + key, attribute);
   }
 
+  /** SQL for an OBJECT_VERSION_ID value: {@code uid::system_id::version}. */
+  private String versionUid(String uidColumn, String versionSql) {
+    return uidColumn + "::text || '::' || " + main.bind(systemId) + " || '::' || " + versionSql;
+  }
+
   private static String archetypeIdOf(String node) {
     return "(select a.archetype_id from archetype a where a.id = " + node + ".archetype)";
   }
@@ -175,7 +180,7 @@ final class PathCompiler {
     String x = target.alias("x");
     String a = target.alias("a");
     String elements = "aql_elements(" + list + ") as " + x + "(value)";
-    boolean nodes = pos.compact && (attribute.equals("content") || namesArchetype(predicates));
+    boolean nodes = pos.compact && (attribute.equals("content") || asksArchetypeId(predicates));
     Pos result;
     String join;
     if (nodes) {
@@ -208,7 +213,11 @@ final class PathCompiler {
     return pos.step("case when " + condition + " then " + pos.json + " end", pos.attribute);
   }
 
-  private boolean namesArchetype(List<AndOperatorPredicate> predicates) {
+  /** True when a predicate asks for an archetype id (not an at-code) as archetype_node_id. */
+  boolean asksArchetypeId(List<AndOperatorPredicate> predicates) {
+    if (predicates == null) {
+      return false;
+    }
     for (AndOperatorPredicate and : predicates) {
       for (ComparisonOperatorPredicate p : and.getOperands()) {
         if (isNodeId(p) && p.getValue() != null && ContentNodes.isArchetypeId(String.valueOf(operands.constant(p.getValue())))) {
@@ -219,7 +228,7 @@ final class PathCompiler {
     return false;
   }
 
-  private static boolean isNodeId(ComparisonOperatorPredicate p) {
+  static boolean isNodeId(ComparisonOperatorPredicate p) {
     List<PathNode> nodes = p.getPath().getPathNodes();
     return nodes.size() == 1 && nodes.get(0).getAttribute().equals("archetype_node_id");
   }
@@ -270,7 +279,7 @@ final class PathCompiler {
   private Value tree(Var var, String node) {
     String version = var.allVersions ? " and k.version = " + node + ".version" : "";
     String uid = var.kind == Var.Kind.COMPOSITION && node.equals(var.node)
-        ? var.alias + ".uid::text || '::' || " + main.bind(systemId) + " || '::' || " + (var.allVersions ? node + ".version" : var.alias + ".version")
+        ? versionUid(var.alias + ".uid", var.allVersions ? node + ".version" : var.alias + ".version")
         : "null";
     return Value.tree("case when " + node + ".num is not null then jsonb_build_object('nodes', (select jsonb_agg(jsonb_build_array(k.num, a.archetype_id, a.rm_type, k.data) order by k.num)"
         + " from " + var.nodeSource() + " k join archetype a on a.id = k.archetype where k.composition = " + node + ".composition and k.num between "
@@ -317,8 +326,8 @@ final class PathCompiler {
     return "jsonb_build_object('_type', 'EHR', 'system_id', jsonb_build_object('_type', 'HIER_OBJECT_ID', 'value', " + main.bind(systemId)
         + "::text), 'ehr_id', jsonb_build_object('_type', 'HIER_OBJECT_ID', 'value', " + e.alias + ".ehr_id::text), 'time_created', "
         + "jsonb_build_object('_type', 'DV_DATE_TIME', 'value', " + e.alias + ".created_at), 'ehr_status', jsonb_build_object('_type', 'OBJECT_REF', "
-        + "'id', jsonb_build_object('_type', 'OBJECT_VERSION_ID', 'value', " + e.alias + ".status_uid::text || '::' || " + main.bind(systemId)
-        + " || '::' || " + e.alias + ".status_version), 'namespace', 'local', 'type', 'EHR_STATUS'))";
+        + "'id', jsonb_build_object('_type', 'OBJECT_VERSION_ID', 'value', " + versionUid(e.alias + ".status_uid", e.alias + ".status_version")
+        + "), 'namespace', 'local', 'type', 'EHR_STATUS'))";
   }
 
   /** The ORIGINAL_VERSION of a composition version as canonical JSON, without its data. */
@@ -328,9 +337,9 @@ final class PathCompiler {
       terms.append(" when ").append(t.code()).append(" then '").append(t.term()).append("'");
     }
     terms.append(" end");
-    String uid = v.composition + ".uid::text || '::' || " + main.bind(systemId) + " || '::' || " + v.alias + ".version";
-    String preceding = "case when " + v.alias + ".version > 1 then jsonb_build_object('_type', 'OBJECT_VERSION_ID', 'value', " + v.composition
-        + ".uid::text || '::' || " + main.bind(systemId) + " || '::' || (" + v.alias + ".version - 1)) end";
+    String uid = versionUid(v.composition + ".uid", v.alias + ".version");
+    String preceding = "case when " + v.alias + ".version > 1 then jsonb_build_object('_type', 'OBJECT_VERSION_ID', 'value', "
+        + versionUid(v.composition + ".uid", "(" + v.alias + ".version - 1)") + ") end";
     return "jsonb_build_object('_type', 'ORIGINAL_VERSION', 'uid', jsonb_build_object('_type', 'OBJECT_VERSION_ID', 'value', " + uid + "), "
         + "'preceding_version_uid', " + preceding + ", "
         + "'commit_audit', jsonb_build_object('_type', 'AUDIT_DETAILS', 'system_id', " + main.bind(systemId) + "::text, "

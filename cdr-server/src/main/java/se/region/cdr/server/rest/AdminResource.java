@@ -9,8 +9,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import se.region.cdr.core.CdrException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,9 +44,6 @@ public final class AdminResource {
     if (q == null) {
       throw CdrException.badRequest("The request body has no 'q' (the AQL text)");
     }
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    request.path("query_parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(),
-        e.getValue().isNumber() ? (Object) e.getValue().numberValue() : e.getValue().isBoolean() ? e.getValue().booleanValue() : e.getValue().asText()));
-    return Response.ok(cdr.aql().explain(q, parameters, null, null)).build();
+    return Response.ok(cdr.aql().explain(q, QueryResource.parameters(request.get("query_parameters")), null, null)).build();
   }
 }

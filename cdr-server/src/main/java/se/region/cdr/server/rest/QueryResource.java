@@ -194,7 +194,8 @@ public final class QueryResource {
     }
   }
 
-  private static Map<String, Object> parameters(JsonNode node) {
+  /** The {@code query_parameters} object of a request body as Java values. */
+  static Map<String, Object> parameters(JsonNode node) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (node == null || node.isNull()) {
       return out;
