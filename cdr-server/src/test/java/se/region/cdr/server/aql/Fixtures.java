@@ -60,7 +60,7 @@ final class Fixtures {
   private final Map<String, List<Sections.Entry>> sections;
 
   private Fixtures(Map<String, List<Sections.Entry>> sections) {
-    this.sections = sections;
+    this.sections = java.util.Objects.requireNonNull(sections, "sections is null");
   }
 
   static Fixtures load() {
