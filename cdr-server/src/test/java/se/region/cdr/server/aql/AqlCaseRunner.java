@@ -1,5 +1,7 @@
 package se.region.cdr.server.aql;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +32,7 @@ final class AqlCaseRunner {
   private final Map<String, String> fixtureVariables;
 
   AqlCaseRunner(Map<String, String> fixtureVariables) {
-    this.fixtureVariables = Map.copyOf(fixtureVariables);
+    this.fixtureVariables = Map.copyOf(requireNonNull(fixtureVariables, "fixtureVariables is null"));
   }
 
   /** The request body of a case: {@code q}, and {@code offset}, {@code fetch}, {@code query_parameters} where given. */

@@ -44,8 +44,9 @@ import se.region.cdr.server.KnownFailures;
  * any other must pass. The summary per clause is printed after the run.
  *
  * <p>Regenerate the known-failures list from the actual results (every case runs, none fails the
- * build, the file is rewritten; a still-failing case keeps its old reason unless the endpoint
- * answered 404, then the reason is "AQL endpoint not built yet"):
+ * build, the file is rewritten with each failing case and the first line of its failure, or "AQL
+ * endpoint not built yet" where the endpoint answered 404; reasons that should last belong in
+ * {@code unsupported.txt}):
  *
  * <pre>
  * mvn -B verify -pl cdr-server -am -Dit.test=AqlConformanceIT -Dtest=none \
@@ -65,8 +66,6 @@ class AqlConformanceIT {
   private static final ReasonList UNSUPPORTED =
       ReasonList.parse(ConformanceCatalog.resource("/aql-conformance/unsupported.txt"), "unsupported.txt");
 
-  /** The list as it was, for record mode: a case that still fails for another reason than 404 keeps its reason. */
-  private static final ReasonList PREVIOUS = previousList();
   private static final Map<String, Fixtures.Loaded> LOADED = new ConcurrentHashMap<>();
   private static final Map<String, AtomicInteger> PASSED = new ConcurrentHashMap<>();
   private static final Map<String, AtomicInteger> UNSUPPORTED_COUNT = new ConcurrentHashMap<>();
@@ -159,12 +158,8 @@ class AqlConformanceIT {
     if (message.startsWith(AqlCaseRunner.HTTP_404)) {
       return NOT_BUILT;
     }
-    String previous = PREVIOUS.reason(id);
-    if (previous != null && !previous.equals(NOT_BUILT)) {
-      return previous;
-    }
     message = message.replace(" | ", " / ");
-    return message.length() <= 200 ? message : message.substring(0, 200) + "...";
+    return message.length() <= 300 ? message : message.substring(0, 300) + "...";
   }
 
   @AfterAll
@@ -211,14 +206,6 @@ class AqlConformanceIT {
     Files.writeString(file.getParent().getParent().getParent().getParent().getParent().resolve("target/aql-conformance-failures.txt"),
         details.toString(), StandardCharsets.UTF_8); // full messages, for whoever works through the list
     System.out.println(SUITE + ": recorded " + RECORDED.size() + " known failures in " + file);
-  }
-
-  private static ReasonList previousList() {
-    try (var in = AqlConformanceIT.class.getResourceAsStream("/known-failures/" + SUITE + ".txt")) {
-      return ReasonList.parse(in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8), SUITE + ".txt");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static JsonNode parse(String json) {

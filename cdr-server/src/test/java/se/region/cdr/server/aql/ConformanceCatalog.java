@@ -58,7 +58,7 @@ final class ConformanceCatalog {
   private final Set<Path> usedExpectedFiles = new TreeSet<>();
 
   private ConformanceCatalog(Path root) {
-    this.root = root;
+    this.root = java.util.Objects.requireNonNull(root, "root is null");
   }
 
   /** {@code root} is {@code .../test_data_sets/aql/fields_and_results}. */

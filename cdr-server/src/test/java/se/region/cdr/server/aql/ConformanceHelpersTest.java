@@ -91,6 +91,9 @@ class ConformanceHelpersTest {
     assertTrue(ResultSetComparator.same(JSON.readTree("{\"a\":[1,2],\"b\":null}"), JSON.readTree("{\"b\":null,\"a\":[2,1]}"), Set.of()));
     assertFalse(ResultSetComparator.same(JSON.readTree("{\"a\":1}"), JSON.readTree("{\"a\":1,\"b\":2}"), Set.of()));
     assertFalse(ResultSetComparator.same(JSON.readTree("[1,1]"), JSON.readTree("[1,2]"), Set.of()));
+    assertTrue(ResultSetComparator.same(JSON.readTree("{\"_type\":\"DV_TEXT\",\"value\":\"x\"}"), JSON.readTree("{\"value\":\"x\"}"), Set.of()));
+    assertFalse(ResultSetComparator.same(JSON.readTree("{\"_type\":\"DV_TEXT\",\"value\":\"x\"}"),
+        JSON.readTree("{\"_type\":\"DV_CODED_TEXT\",\"value\":\"x\"}"), Set.of()));
   }
 
   @Test

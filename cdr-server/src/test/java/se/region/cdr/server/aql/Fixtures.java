@@ -33,6 +33,12 @@ import se.region.cdr.server.TestServer;
  *       substituted first;
  *   <li>{@code directory = <file>}: create the last EHR's directory from a file of
  *       {@code aql/data_load/folder} (variables substituted);
+ *   <li>{@code version = <variable> <file>}: as {@code composition}, but names the full version uid
+ *       (the robot VERSION suites' {@code composition_uid}); {@code update = <new> <preceding>
+ *       <file>}: PUT a new version of that composition, name its version uid; {@code delete =
+ *       <preceding>}: delete it (a new, deleted version); {@code ehr_status = <new> <file>}: PUT a
+ *       new EHR_STATUS version of the last EHR, name its uid; {@code delete_ehr = <variable>}: remove
+ *       that EHR through the admin endpoint;
  *   <li>{@code copy = <new> <variable>}: keep a variable's current value under another name (the
  *       robot's {@code Set Suite Variable ${x1} ${x}}); {@code set = <variable> <value>}: a
  *       literal the robot suite sets.
@@ -54,7 +60,7 @@ final class Fixtures {
   private final Map<String, List<Sections.Entry>> sections;
 
   private Fixtures(Map<String, List<Sections.Entry>> sections) {
-    this.sections = sections;
+    this.sections = java.util.Objects.requireNonNull(sections, "sections is null");
   }
 
   static Fixtures load() {
@@ -80,17 +86,16 @@ final class Fixtures {
     String ehrId = null;
     for (Sections.Entry e : entries) {
       String[] args = e.value().split("\\s+");
-      String where = DESCRIPTOR + ":" + e.line() + " ";
+      String where = "fixtures.txt:" + e.line() + " ";
       try {
         switch (e.key()) {
           case "template" -> Api.ensureTemplate(DATA_LOAD.resolve("opts").resolve(e.value()));
           case "ehr" -> ehrId = createEhr(args, vars);
-          case "composition" -> {
-            if (ehrId == null) {
-              throw new IllegalStateException("composition before any ehr");
-            }
-            commit(ehrId, args, vars);
-          }
+          case "composition", "version" -> commit(requireEhr(ehrId, e.key()), args, vars, e.key().equals("version"));
+          case "update" -> update(requireEhr(ehrId, e.key()), args, vars);
+          case "delete" -> deleteComposition(requireEhr(ehrId, e.key()), args, vars);
+          case "ehr_status" -> updateStatus(requireEhr(ehrId, e.key()), args, vars);
+          case "delete_ehr" -> adminDelete(vars.get(args[0]));
           case "directory" -> {
             if (ehrId == null) {
               throw new IllegalStateException("directory before any ehr");
@@ -155,7 +160,14 @@ final class Fixtures {
     return id;
   }
 
-  private static void commit(String ehrId, String[] args, Map<String, String> vars) {
+  private static String requireEhr(String ehrId, String step) {
+    if (ehrId == null) {
+      throw new IllegalStateException(step + " before any ehr");
+    }
+    return ehrId;
+  }
+
+  private static void commit(String ehrId, String[] args, Map<String, String> vars, boolean fullUid) {
     String body = Placeholders.substitute(Api.read(DATA_LOAD.resolve("compositions").resolve(args[1])), vars);
     String path = "/ehr/" + ehrId + "/composition";
     if (args.length > 2) {
@@ -166,11 +178,11 @@ final class Fixtures {
     }
     HttpResponse<String> r = Api.post(path, body, "application/json", "Prefer", "return=minimal");
     if (r.statusCode() != 201) {
-      throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + firstLine(r.body()));
+      throw new IllegalStateException("POST composition: " + r.statusCode() + " " + firstLine(r.body()));
     }
     String versionUid = r.headers().firstValue("ETag").orElseThrow().replace("\"", "");
     String[] parts = versionUid.split("::");
-    vars.put(args[0], parts[0]);
+    vars.put(args[0], fullUid ? versionUid : parts[0]);
     vars.put("c_uid", parts[0]);
     vars.put("composition_short_uid", parts[0]);
     if (parts.length > 1) {
@@ -182,7 +194,64 @@ final class Fixtures {
     String body = Placeholders.substitute(Api.read(DATA_LOAD.resolve("folder").resolve(file)), vars);
     HttpResponse<String> r = Api.post("/ehr/" + ehrId + "/directory", body, "application/json", "Prefer", "return=minimal");
     if (r.statusCode() != 201) {
-      throw new IllegalStateException("POST /ehr/{ehr_id}/directory: " + r.statusCode() + " " + firstLine(r.body()));
+      throw new IllegalStateException("POST directory: " + r.statusCode() + " " + firstLine(r.body()));
+    }
+  }
+
+  /** {@code update = <new variable> <variable of the preceding version uid> <file>}: PUT a new version. */
+  private static void update(String ehrId, String[] args, Map<String, String> vars) {
+    String preceding = variable(vars, args, 1, "update = <new variable> <preceding version variable> <file>", 3);
+    String body = Placeholders.substitute(Api.read(DATA_LOAD.resolve("compositions").resolve(args[2])), vars);
+    String path = "/ehr/" + ehrId + "/composition/" + preceding.split("::")[0];
+    HttpResponse<String> r = Api.put(path, body, "application/json", "If-Match", preceding, "Prefer", "return=minimal");
+    if (r.statusCode() != 200 && r.statusCode() != 204) {
+      throw new IllegalStateException("PUT composition: " + r.statusCode() + " " + firstLine(r.body()));
+    }
+    vars.put(args[0], r.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+  }
+
+  /** {@code delete = <variable of the version uid>}: logical delete of that composition. */
+  private static void deleteComposition(String ehrId, String[] args, Map<String, String> vars) {
+    String preceding = variable(vars, args, 0, "delete = <version variable>", 1);
+    HttpResponse<String> r = Api.delete("/ehr/" + ehrId + "/composition/" + preceding);
+    if (r.statusCode() != 204) {
+      throw new IllegalStateException("DELETE composition " + preceding + ": " + r.statusCode() + " " + firstLine(r.body()));
+    }
+  }
+
+  /** {@code ehr_status = <new variable> <file of data_load/ehrs>}: a new EHR_STATUS version of the last EHR. */
+  private static void updateStatus(String ehrId, String[] args, Map<String, String> vars) {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("expected 'ehr_status = <new variable> <file>'");
+    }
+    String preceding = vars.get("ehr_status_uid");
+    String body = Api.read(DATA_LOAD.resolve("ehrs").resolve(args[1]));
+    HttpResponse<String> r = Api.put("/ehr/" + ehrId + "/ehr_status", body, "application/json",
+        "If-Match", preceding, "Prefer", "return=representation");
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("PUT ehr_status: " + r.statusCode() + " " + firstLine(r.body()));
+    }
+    JsonNode st = Api.json(r);
+    JsonNode ref = st.path("subject").path("external_ref");
+    vars.put(args[0], st.path("uid").path("value").asText());
+    putIfPresent(vars, "ehr_status_uid", st.path("uid").path("value"));
+    putIfPresent(vars, "ehr_status_subject_id", ref.path("id").path("value"));
+    putIfPresent(vars, "ehr_status_subject_namespace", ref.path("namespace"));
+    putIfPresent(vars, "subject_external_ref_value", ref.path("id").path("value"));
+    putIfPresent(vars, "subject_external_ref_namespace", ref.path("namespace"));
+  }
+
+  private static String variable(Map<String, String> vars, String[] args, int index, String usage, int count) {
+    if (args.length != count || vars.get(args[index]) == null) {
+      throw new IllegalArgumentException("expected '" + usage + "' with a variable set before");
+    }
+    return vars.get(args[index]);
+  }
+
+  private static void adminDelete(String ehrId) {
+    HttpResponse<String> r = Api.delete(TestServer.get().baseUrl() + "/ehrbase/rest/admin/ehr/" + ehrId);
+    if (r.statusCode() != 204 && r.statusCode() != 404) {
+      throw new IllegalStateException("admin delete of EHR " + ehrId + ": " + r.statusCode() + " " + firstLine(r.body()));
     }
   }
 
@@ -198,12 +267,7 @@ final class Fixtures {
     } catch (SQLException e) {
       throw new IllegalStateException("listing EHRs: " + e.getMessage(), e);
     }
-    for (String id : ids) {
-      HttpResponse<String> r = Api.delete(TestServer.get().baseUrl() + "/ehrbase/rest/admin/ehr/" + id);
-      if (r.statusCode() != 204 && r.statusCode() != 404) {
-        throw new IllegalStateException("admin delete of EHR " + id + ": " + r.statusCode() + " " + firstLine(r.body()));
-      }
-    }
+    ids.forEach(Fixtures::adminDelete);
   }
 
   private static void putIfPresent(Map<String, String> vars, String name, JsonNode value) {
