@@ -51,6 +51,10 @@ import se.region.cdr.server.TestServer;
  *
  * <p>Each robot suite assumed an empty database, so {@link #load} first deletes every EHR on the
  * test server (also those other ITs of this JVM left behind) through the admin endpoint.
+ *
+ * <p>EHR ids and composition uids are chosen by the harness and ascend in creation order
+ * ({@code ehr_id1 < ehr_id2}, {@code c_uid1 < c_uid2}): the ORDER BY suites expect the robot's
+ * numbering to be the sort order, which random server-made UUIDs only give half of the time.
  */
 final class Fixtures {
   static final String DESCRIPTOR = "/aql-conformance/fixtures.txt";
@@ -81,6 +85,7 @@ final class Fixtures {
       throw new IllegalArgumentException("no fixture " + name + " in fixtures.txt");
     }
     deleteAllEhrs();
+    AscendingIds ids = new AscendingIds();
     Map<String, String> vars = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
     String ehrId = null;
@@ -90,8 +95,9 @@ final class Fixtures {
       try {
         switch (e.key()) {
           case "template" -> Api.ensureTemplate(DATA_LOAD.resolve("opts").resolve(e.value()));
-          case "ehr" -> ehrId = createEhr(args, vars);
-          case "composition", "version" -> commit(requireEhr(ehrId, e.key()), args, vars, e.key().equals("version"));
+          case "ehr" -> ehrId = createEhr(args, vars, ids.next());
+          case "composition", "version" ->
+              commit(requireEhr(ehrId, e.key()), args, vars, e.key().equals("version"), ids.next());
           case "update" -> update(requireEhr(ehrId, e.key()), args, vars);
           case "delete" -> deleteComposition(requireEhr(ehrId, e.key()), args, vars);
           case "ehr_status" -> updateStatus(requireEhr(ehrId, e.key()), args, vars);
@@ -124,7 +130,16 @@ final class Fixtures {
     return new Loaded(vars, failures);
   }
 
-  private static String createEhr(String[] args, Map<String, String> vars) {
+  /** UUIDs whose text sorts in the order they are handed out (first 8 hex digits count up). */
+  private static final class AscendingIds {
+    private long next = 0x10000000L + ThreadLocalRandom.current().nextInt(0x10000000);
+
+    String next() {
+      return String.format("%08x", next++) + UUID.randomUUID().toString().substring(8);
+    }
+  }
+
+  private static String createEhr(String[] args, Map<String, String> vars, String ehrId) {
     ObjectNode status;
     if (args.length > 1) {
       status = (ObjectNode) parse(Api.read(DATA_LOAD.resolve("ehrs").resolve(args[1])));
@@ -134,9 +149,9 @@ final class Fixtures {
       ((ObjectNode) ref.path("id")).put("value", UUID.randomUUID().toString());
       ref.put("namespace", "namespace_" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000)));
     }
-    HttpResponse<String> r = Api.post("/ehr", status.toString(), "application/json", "Prefer", "return=representation");
+    HttpResponse<String> r = Api.put("/ehr/" + ehrId, status.toString(), "application/json", "Prefer", "return=representation");
     if (r.statusCode() != 201) {
-      throw new IllegalStateException("POST /ehr: " + r.statusCode() + " " + firstLine(r.body()));
+      throw new IllegalStateException("PUT /ehr/" + ehrId + ": " + r.statusCode() + " " + firstLine(r.body()));
     }
     JsonNode ehr = Api.json(r);
     String id = ehr.path("ehr_id").path("value").asText();
@@ -167,10 +182,16 @@ final class Fixtures {
     return ehrId;
   }
 
-  private static void commit(String ehrId, String[] args, Map<String, String> vars, boolean fullUid) {
+  private static void commit(String ehrId, String[] args, Map<String, String> vars, boolean fullUid, String uid) {
     String body = Placeholders.substitute(Api.read(DATA_LOAD.resolve("compositions").resolve(args[1])), vars);
     String path = "/ehr/" + ehrId + "/composition";
-    if (args.length > 2) {
+    if (args.length == 2) {
+      ObjectNode tree = (ObjectNode) parse(body);
+      if (!tree.has("uid")) {
+        tree.putObject("uid").put("_type", "HIER_OBJECT_ID").put("value", uid);
+      }
+      body = tree.toString();
+    } else {
       if (!args[2].equals("FLAT") || args.length != 4) {
         throw new IllegalArgumentException("expected '<variable> <file> [FLAT <template id>]'");
       }
