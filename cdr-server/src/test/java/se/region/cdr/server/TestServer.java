@@ -9,6 +9,11 @@ import se.region.cdr.core.CdrConfig;
 /**
  * One real CDR per test JVM: embedded PostgreSQL in a fresh temp directory, HTTP on a free
  * loopback port, admin endpoints on. Started on first use, stopped when the JVM exits.
+ *
+ * <p>With {@code CDR_TEST_DB_URL} (and {@code CDR_TEST_DB_USER}, {@code CDR_TEST_DB_PASSWORD}) set,
+ * the tests run against that existing PostgreSQL instead, the way the server runs with
+ * {@code CDR_DB_URL}: the same suite then checks an external database (use an empty one; the
+ * tests delete the EHRs they see).
  */
 public final class TestServer {
   private static TestServer instance;
@@ -25,7 +30,8 @@ public final class TestServer {
     if (instance == null) {
       try {
         Path dataDir = Files.createTempDirectory("cdr-it-");
-        CdrConfig config = new CdrConfig("127.0.0.1", freePort(), dataDir, null, "postgres", "postgres", 0, "it.cdr.local", true, 16, 30000, 100000);
+        CdrConfig config = new CdrConfig("127.0.0.1", freePort(), dataDir, System.getenv("CDR_TEST_DB_URL"),
+            env("CDR_TEST_DB_USER", "postgres"), env("CDR_TEST_DB_PASSWORD", "postgres"), 0, "it.cdr.local", true, 16, 30000, 100000);
         Cdr cdr = Cdr.start(config);
         HttpServer http = HttpServer.start(cdr);
         instance = new TestServer(cdr, http);
@@ -38,6 +44,11 @@ public final class TestServer {
       }
     }
     return instance;
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
   }
 
   static int freePort() throws IOException {
