@@ -303,10 +303,18 @@ final class PathCompiler {
       case "ehr_id" -> Value.canonical(leaf ? "to_jsonb(" + e.alias + ".ehr_id::text)"
           : "jsonb_build_object('_type', 'HIER_OBJECT_ID', 'value', " + e.alias + ".ehr_id::text)");
       case "system_id" -> Value.canonical(leaf ? "to_jsonb(" + system + ")" : "jsonb_build_object('_type', 'HIER_OBJECT_ID', 'value', " + system + ")");
-      case "time_created" -> Value.canonical(leaf ? "to_jsonb(" + e.alias + ".created_at)"
-          : "jsonb_build_object('_type', 'DV_DATE_TIME', 'value', " + e.alias + ".created_at)");
+      case "time_created" -> Value.canonical(leaf ? isoUtc(e.alias + ".created_at")
+          : "jsonb_build_object('_type', 'DV_DATE_TIME', 'value', " + isoUtc(e.alias + ".created_at") + ")");
       default -> nullValue();
     };
+  }
+
+  /**
+   * A timestamptz as the JSON string the REST API writes for the same instant: ISO 8601 with
+   * {@code Z} for UTC (the session time zone is UTC, where PostgreSQL would write {@code +00:00}).
+   */
+  static String isoUtc(String column) {
+    return "to_jsonb(regexp_replace(to_jsonb(" + column + ") #>> '{}', '\\+00:00$', 'Z'))";
   }
 
   private static Value nullValue() {
@@ -325,7 +333,7 @@ final class PathCompiler {
   private String ehrObject(Var e) {
     return "jsonb_build_object('_type', 'EHR', 'system_id', jsonb_build_object('_type', 'HIER_OBJECT_ID', 'value', " + main.bind(systemId)
         + "::text), 'ehr_id', jsonb_build_object('_type', 'HIER_OBJECT_ID', 'value', " + e.alias + ".ehr_id::text), 'time_created', "
-        + "jsonb_build_object('_type', 'DV_DATE_TIME', 'value', " + e.alias + ".created_at), 'ehr_status', jsonb_build_object('_type', 'OBJECT_REF', "
+        + "jsonb_build_object('_type', 'DV_DATE_TIME', 'value', " + isoUtc(e.alias + ".created_at") + "), 'ehr_status', jsonb_build_object('_type', 'OBJECT_REF', "
         + "'id', jsonb_build_object('_type', 'OBJECT_VERSION_ID', 'value', " + versionUid(e.alias + ".status_uid", e.alias + ".status_version")
         + "), 'namespace', 'local', 'type', 'EHR_STATUS'))";
   }
@@ -343,7 +351,7 @@ final class PathCompiler {
     return "jsonb_build_object('_type', 'ORIGINAL_VERSION', 'uid', jsonb_build_object('_type', 'OBJECT_VERSION_ID', 'value', " + uid + "), "
         + "'preceding_version_uid', " + preceding + ", "
         + "'commit_audit', jsonb_build_object('_type', 'AUDIT_DETAILS', 'system_id', " + main.bind(systemId) + "::text, "
-        + "'time_committed', jsonb_build_object('_type', 'DV_DATE_TIME', 'value', " + v.contribution + ".committed_at), "
+        + "'time_committed', jsonb_build_object('_type', 'DV_DATE_TIME', 'value', " + isoUtc(v.contribution + ".committed_at") + "), "
         + "'change_type', jsonb_build_object('_type', 'DV_CODED_TEXT', 'value', " + terms + ", 'defining_code', jsonb_build_object('_type', 'CODE_PHRASE', "
         + "'terminology_id', jsonb_build_object('_type', 'TERMINOLOGY_ID', 'value', 'openehr'), 'code_string', " + v.alias + ".change_type::text)), "
         + "'description', case when " + v.contribution + ".description is not null then jsonb_build_object('_type', 'DV_TEXT', 'value', "

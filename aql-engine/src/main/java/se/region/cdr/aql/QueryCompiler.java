@@ -125,31 +125,35 @@ public final class QueryCompiler {
       };
       return Value.canonical("to_jsonb(count(" + (distinct ? "distinct " : "") + key + "))");
     }
-    String v = expressions.path(path, sql).sql();
-    return Value.canonical(switch (aggregate.getFunctionName()) {
-      case COUNT -> "to_jsonb(count(" + (distinct ? "distinct " : "") + v + "))";
-      case MIN, MAX -> extreme(path, v, aggregate.getFunctionName() == AggregateFunction.AggregateFunctionName.MIN ? "min" : "max");
-      case SUM -> "to_jsonb(sum(aql_num(aql_dv(" + v + "))))";
-      case AVG -> "to_jsonb(avg(aql_num(aql_dv(" + v + "))))";
-    });
+    Value value = expressions.path(path, sql);
+    String v = value.sql();
+    return switch (aggregate.getFunctionName()) {
+      case COUNT -> Value.canonical("to_jsonb(count(" + (distinct ? "distinct " : "") + v + "))");
+      case MIN, MAX -> extreme(path, value, aggregate.getFunctionName() == AggregateFunction.AggregateFunctionName.MIN ? "min" : "max");
+      case SUM -> Value.canonical("to_jsonb(sum(aql_num(aql_dv(" + v + "))))");
+      case AVG -> Value.canonical("to_jsonb(avg(aql_num(aql_dv(" + v + "))))");
+    };
   }
 
   /**
    * MIN/MAX: of a leaf (magnitude, value...) with the plain aggregates; of a whole data value
    * (an ELEMENT's value) the object with the lowest/highest magnitude or value.
    */
-  private static String extreme(IdentifiedPath path, String v, String fn) {
+  private static Value extreme(IdentifiedPath path, Value value, String fn) {
+    String v = value.sql();
     List<org.ehrbase.openehr.sdk.aql.dto.path.AqlObjectPath.PathNode> steps = path.getPath().getPathNodes();
     String last = steps.get(steps.size() - 1).getAttribute();
     String previous = steps.size() > 1 ? steps.get(steps.size() - 2).getAttribute() : "";
     boolean wholeValue = last.equals("value") && previous.equals("items");
     if (!wholeValue) {
-      return "coalesce(to_jsonb(" + fn + "(aql_num(" + v + "))), to_jsonb(" + fn + "(aql_text(" + v + "))))";
+      return Value.canonical("coalesce(to_jsonb(" + fn + "(aql_num(" + v + "))), to_jsonb(" + fn + "(aql_text(" + v + "))))");
     }
     String dir = fn.equals("min") ? "" : " desc";
     String dv = "aql_dv(" + v + ")";
-    return "(array_agg(" + v + " order by aql_num(" + dv + ")" + dir + " nulls last, aql_ts(aql_text(" + dv + "))" + dir + " nulls last, aql_text("
-        + dv + ")" + dir + " nulls last) filter (where " + v + " is not null))[1]";
+    // the chosen data value keeps the path's encoding (stored compact JSON is decoded like a plain column)
+    return new Value("(array_agg(" + v + " order by aql_num(" + dv + ")" + dir + " nulls last, aql_ts(aql_text(" + dv + "))" + dir
+        + " nulls last, aql_text(" + dv + ")" + dir + " nulls last) filter (where " + v + " is not null))[1]",
+        value.shape(), value.attribute(), value.partyName());
   }
 
   /** Sort keys for a path: numbers, then instants, then text (jsonb mixes them otherwise). */
