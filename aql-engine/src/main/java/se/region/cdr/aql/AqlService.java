@@ -148,9 +148,24 @@ public final class AqlService {
     JsonNode stored = parse(json);
     return switch (value.shape()) {
       case CANONICAL -> stored;
-      case COMPACT -> CompactJson.decodeAttribute(value.attribute(), stored, value.partyName());
+      case COMPACT -> stored.has("@v") && stored.has("@nodes")
+          ? withDescendants(CompactJson.decodeAttribute(value.attribute(), stored.get("@v"), value.partyName()), stored.get("@nodes"))
+          : CompactJson.decodeAttribute(value.attribute(), stored, value.partyName());
       case TREE -> tree(stored);
     };
+  }
+
+  /** A decoded object whose placeholders name archetyped nodes below it, filled in from their rows. */
+  private static JsonNode withDescendants(JsonNode decoded, JsonNode descendants) {
+    List<ObjectNode> byNum = decodeNodes(descendants);
+    if (byNum.isEmpty() || !decoded.isContainerNode()) {
+      return decoded;
+    }
+    ObjectNode holder = F.objectNode();
+    holder.set("v", decoded);
+    byNum.set(0, holder); // slot 0 is the composition root, never a descendant
+    ContentNodes.assemble(byNum);
+    return holder.get("v");
   }
 
   /** Reassembles an archetype-rooted subtree from its node rows (see PathCompiler#tree). */
@@ -159,17 +174,8 @@ public final class AqlService {
     if (rows == null || !rows.isArray() || rows.isEmpty()) {
       return NullNode.instance;
     }
-    JsonNode lang = stored.get("lang");
-    JsonNode language = lang == null || lang.isNull() ? null : CompactJson.decodeAttribute("language", lang, false);
     int first = rows.get(0).get(0).intValue();
-    List<ObjectNode> byNum = new ArrayList<>();
-    for (JsonNode row : rows) {
-      int num = row.get(0).intValue();
-      while (byNum.size() < num) {
-        byNum.add(null);
-      }
-      byNum.add(CompactJson.decode((ObjectNode) row.get(3), row.get(1).asText(), row.get(2).asText(), num == 0, language));
-    }
+    List<ObjectNode> byNum = decodeNodes(stored);
     ContentNodes.assemble(byNum);
     ObjectNode root = byNum.get(first);
     JsonNode uid = stored.get("uid");
@@ -177,6 +183,25 @@ public final class AqlService {
       root.set("uid", F.objectNode().put("_type", "OBJECT_VERSION_ID").put("value", uid.asText()));
     }
     return root;
+  }
+
+  /** Node rows ({@code {"nodes": [[num, archetype id, rm type, data]...], "lang": ...}}) decoded, indexed by number. */
+  private static List<ObjectNode> decodeNodes(JsonNode stored) {
+    JsonNode rows = stored.get("nodes");
+    List<ObjectNode> byNum = new ArrayList<>();
+    if (rows == null || !rows.isArray()) {
+      return byNum;
+    }
+    JsonNode lang = stored.get("lang");
+    JsonNode language = lang == null || lang.isNull() ? null : CompactJson.decodeAttribute("language", lang, false);
+    for (JsonNode row : rows) {
+      int num = row.get(0).intValue();
+      while (byNum.size() < num) {
+        byNum.add(null);
+      }
+      byNum.add(CompactJson.decode((ObjectNode) row.get(3), row.get(1).asText(), row.get(2).asText(), num == 0, language));
+    }
+    return byNum;
   }
 
   private static JsonNode parse(String json) {

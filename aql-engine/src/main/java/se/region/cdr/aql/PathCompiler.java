@@ -109,7 +109,8 @@ final class PathCompiler {
       return Value.canonical(pos.json);
     }
     boolean partyName = "name".equals(pos.attribute) && Rm.isParty(pos.parentAttribute);
-    return new Value(pos.json, Value.Shape.COMPACT, pos.attribute, partyName);
+    boolean holder = pos.node != null && Rm.HOLDS_ARCHETYPED.contains(pos.attribute);
+    return Value.compact(pos.json, pos.attribute, partyName, holder ? descendants(pos.var, pos.node) : null);
   }
 
   /** Compiles a relative path (a predicate's) from a position; it must stay single-valued. */
@@ -269,7 +270,8 @@ final class PathCompiler {
     return switch (var.kind) {
       case EHR -> Value.canonical(ehrObject(var));
       case STATUS -> Value.canonical(var.alias + ".data");
-      case INNER -> new Value(var.alias + ".v", Value.Shape.COMPACT, Rm.attributeFor(var.rmType), false);
+      case INNER -> Value.compact(var.alias + ".v", Rm.attributeFor(var.rmType), false,
+          var.rmType.equals("ELEMENT") ? null : descendants(var, var.node));
       case VERSION -> throw CdrException.badRequest("Selecting a whole VERSION is not supported; select its attributes or its COMPOSITION");
       default -> tree(var, var.node);
     };
@@ -285,6 +287,15 @@ final class PathCompiler {
         + " from " + var.nodeSource() + " k join archetype a on a.id = k.archetype where k.composition = " + node + ".composition and k.num between "
         + node + ".num and " + node + ".num_cap" + version + "), 'lang', (select k.data -> 'L' from " + var.nodeSource() + " k where k.composition = "
         + node + ".composition and k.num = 0" + version + "), 'uid', " + uid + ") end");
+  }
+
+  /** The rows of the archetyped nodes below {@code node} (see {@link Value#descendants()}). */
+  private static String descendants(Var var, String node) {
+    String version = var.allVersions ? " and k.version = " + node + ".version" : "";
+    return "jsonb_build_object('nodes', (select jsonb_agg(jsonb_build_array(k.num, a.archetype_id, a.rm_type, k.data) order by k.num) from "
+        + var.nodeSource() + " k join archetype a on a.id = k.archetype where k.composition = " + node + ".composition and k.num > " + node
+        + ".num and k.num <= " + node + ".num_cap" + version + "), 'lang', (select k.data -> 'L' from " + var.nodeSource()
+        + " k where k.composition = " + node + ".composition and k.num = 0" + version + "))";
   }
 
   /** EHR attributes read from the row (null for ehr_status, walked in its JSON). */

@@ -57,7 +57,11 @@ public final class QueryCompiler {
       }
       String name = s.getAlias() != null ? s.getAlias() : "#" + i;
       columns.add(new Column(name, render(expr), value));
-      selectList.add(value.sql() + " as c" + i);
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      // grouped rows have no single node to read descendants from
+      Value value = columns.get(i).value();
+      selectList.add((aggregated ? value.sql() : value.selected()) + " as c" + i);
     }
 
     if (query.getWhere() != null) {
@@ -153,7 +157,7 @@ public final class QueryCompiler {
     // the chosen data value keeps the path's encoding (stored compact JSON is decoded like a plain column)
     return new Value("(array_agg(" + v + " order by aql_num(" + dv + ")" + dir + " nulls last, aql_ts(aql_text(" + dv + "))" + dir
         + " nulls last, aql_text(" + dv + ")" + dir + " nulls last) filter (where " + v + " is not null))[1]",
-        value.shape(), value.attribute(), value.partyName());
+        value.shape(), value.attribute(), value.partyName(), null);
   }
 
   /** Sort keys for a path: numbers, then instants, then text (jsonb mixes them otherwise). */

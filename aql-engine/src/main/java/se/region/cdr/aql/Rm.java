@@ -5,6 +5,13 @@ import java.util.Set;
 /** What the compiler needs to know of the openEHR reference model to walk stored JSON. */
 final class Rm {
   /** Attributes whose value is a list: a path step over them yields one row per element. */
+  /**
+   * RM attributes whose objects can hold archetyped nodes (an ITEM_TREE's CLUSTER, an EVENT's data,
+   * a composition's content): a selected object there may carry child placeholders to fill in.
+   */
+  static final Set<String> HOLDS_ARCHETYPED = Set.of("content", "context", "other_context", "data", "events", "items", "item", "rows",
+      "protocol", "state", "description", "activities", "other_details", "details");
+
   static final Set<String> MULTI_VALUED = Set.of(
       "content", "items", "events", "activities", "participations", "other_participations", "identifiers",
       "mappings", "other_reference_ranges", "feeder_system_item_ids", "links", "rows", "audits", "attestations",

@@ -113,6 +113,18 @@ class AqlQueryIT {
   }
 
   @Test
+  void selectedObjectsIncludeTheirArchetypedChildren() {
+    String uid = compositionUids.get(2);
+    JsonNode stored = Api.json(Api.get("/ehr/" + ehrs.get(1) + "/composition/" + uid));
+    JsonNode r = query("SELECT c/context/other_context, c/context FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c", "{\"ehr\":\"" + ehrs.get(1) + "\"}");
+    JsonNode row = r.path("rows").get(0);
+    // the provenance CLUSTER is an archetyped node of its own row; the selected ITEM_TREE must hold it, not a placeholder
+    assertEquals(stored.path("context").path("other_context"), row.get(0));
+    assertEquals(stored.path("context"), row.get(1));
+    assertTrue(!row.toString().contains("@n"), row.toString());
+  }
+
+  @Test
   void notContainsAndVersions() throws Exception {
     JsonNode none = query("SELECT c/uid/value FROM EHR e CONTAINS COMPOSITION c NOT CONTAINS OBSERVATION o[" + BP + "] WHERE" + MINE, null);
     assertEquals(0, none.path("rows").size());
