@@ -47,6 +47,14 @@ public final class MasterData {
     return INSTANCES.computeIfAbsent(dataSource, MasterData::new);
   }
 
+  /**
+   * Checks a file without a database (columns, values, dates): the number of records, or a
+   * {@link MasterDataException} naming every problem. References and history are checked on load.
+   */
+  public static int check(MasterKind kind, Reader csv, String source) {
+    return MasterFileParser.parse(kind, csv, source).size();
+  }
+
   /** Loads one file of a kind; a rejected file ({@link MasterDataException}, 400) changes nothing. */
   public LoadSummary load(MasterKind kind, Reader csv, String source) {
     List<MasterRecord> records = MasterFileParser.parse(kind, csv, source);
