@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 import se.region.cdr.core.master.MasterData;
 import se.region.cdr.core.master.MasterKind;
 
-/** One region of 6,000 patients, checked for plausibility and internal consistency. */
+/** One region of 4,000 patients, checked for plausibility and internal consistency. */
 class GeneratedRegionTest {
-  private static final int PATIENTS = 6000;
+  private static final int PATIENTS = 4000;
 
   @TempDir
   static Path dir;
@@ -42,13 +42,13 @@ class GeneratedRegionTest {
   static void generate() {
     manifest = RegionGenerator.generate(42, PATIENTS, dir);
     patients = new HashMap<>();
-    Csv.read(dir.resolve("patients.csv")).forEach(p -> patients.put(p.get("patient_id"), p));
-    encounters = Csv.read(dir.resolve("encounters.csv"));
+    read("patients.csv").forEach(p -> patients.put(p.get("patient_id"), p));
+    encounters = read("encounters.csv");
   }
 
   @Test
   void manifestCountsAreTheFiles() {
-    manifest.files().forEach((file, rows) -> assertEquals(rows.longValue(), Csv.read(dir.resolve(file)).size(), file));
+    manifest.files().forEach((file, rows) -> assertEquals(rows.longValue(), read(file).size(), file));
     assertEquals(PATIENTS, patients.size(), "personal identity numbers are unique");
   }
 
@@ -81,18 +81,18 @@ class GeneratedRegionTest {
 
   @Test
   void diabetesPrevalenceMetforminAndHba1c() {
-    List<Map<String, String>> diagnoses = Csv.read(dir.resolve("diagnoses.csv"));
+    List<Map<String, String>> diagnoses = read("diagnoses.csv");
     Set<String> e11 = diagnoses.stream().filter(d -> d.get("icd10_code").startsWith("E11")).map(d -> d.get("patient_id")).collect(Collectors.toSet());
     assertEquals(manifest.answer("patients_with_E11"), e11.size());
     assertBetween("E11 prevalence", e11.size() / (double) PATIENTS, 0.035, 0.07);
-    Set<String> metformin = Csv.read(dir.resolve("medications.csv")).stream().filter(m -> m.get("atc_code").equals("A10BA02"))
+    Set<String> metformin = read("medications.csv").stream().filter(m -> m.get("atc_code").equals("A10BA02"))
         .map(m -> m.get("patient_id")).collect(Collectors.toSet());
     long both = e11.stream().filter(metformin::contains).count();
     assertEquals(manifest.answer("patients_with_E11_and_metformin"), both);
     assertBetween("metformin among E11", both / (double) e11.size(), 0.75, 0.95);
     double[] diabetic = new double[2];
     double[] other = new double[2];
-    for (Map<String, String> lab : Csv.read(dir.resolve("labs.csv"))) {
+    for (Map<String, String> lab : read("labs.csv")) {
       if (lab.get("npu_code").equals("NPU27300")) {
         double[] sums = e11.contains(lab.get("patient_id")) ? diabetic : other;
         sums[0] += Double.parseDouble(lab.get("value"));
@@ -105,7 +105,7 @@ class GeneratedRegionTest {
   @Test
   void ssriUnder18IsAKnownAnswer() {
     Set<String> young = new HashSet<>();
-    for (Map<String, String> m : Csv.read(dir.resolve("medications.csv"))) {
+    for (Map<String, String> m : read("medications.csv")) {
       LocalDate born = LocalDate.parse(patients.get(m.get("patient_id")).get("birth_date"));
       if (m.get("atc_code").startsWith("N06AB") && Population.age(born, LocalDate.parse(m.get("start_date"))) < 18) {
         young.add(m.get("patient_id"));
@@ -120,7 +120,7 @@ class GeneratedRegionTest {
     try (Reader in = Files.newBufferedReader(dir.resolve("master/units.csv"), StandardCharsets.UTF_8)) {
       assertEquals(manifest.rows("master/units.csv"), MasterData.check(MasterKind.UNITS, in, "units.csv"));
     }
-    Map<String, List<Map<String, String>>> units = Csv.read(dir.resolve("master/units.csv")).stream()
+    Map<String, List<Map<String, String>>> units = read("master/units.csv").stream()
         .collect(Collectors.groupingBy(u -> u.get("hsa_id")));
     Set<String> usedPeriods = new HashSet<>();
     for (Map<String, String> e : encounters) {
@@ -168,7 +168,7 @@ class GeneratedRegionTest {
     assertEquals(encounters.size(), contacts.size(), "contact ids are unique");
     for (String file : List.of("encounters.csv", "diagnoses.csv", "medications.csv", "labs.csv", "vitals.csv", "procedures.csv",
         "referrals.csv", "costs.csv")) {
-      for (Map<String, String> row : Csv.read(dir.resolve(file))) {
+      for (Map<String, String> row : read(file)) {
         assertTrue(patients.containsKey(row.get("patient_id")), file + " " + row);
         String contact = row.get("contact_id");
         assertTrue(contact.isEmpty() ? file.equals("referrals.csv") : contacts.contains(contact), file + " " + row);
@@ -184,10 +184,10 @@ class GeneratedRegionTest {
     }
     assertEquals(5, codes.size());
     Set<String> used = new HashSet<>();
-    Csv.read(dir.resolve("diagnoses.csv")).forEach(d -> used.add("ICD-10-SE|" + d.get("icd10_code")));
-    Csv.read(dir.resolve("medications.csv")).forEach(m -> used.add("ATC|" + m.get("atc_code")));
-    Csv.read(dir.resolve("labs.csv")).forEach(l -> used.add("NPU|" + l.get("npu_code")));
-    Csv.read(dir.resolve("procedures.csv")).forEach(p -> used.add("KVA|" + p.get("kva_code")));
+    read("diagnoses.csv").forEach(d -> used.add("ICD-10-SE|" + d.get("icd10_code")));
+    read("medications.csv").forEach(m -> used.add("ATC|" + m.get("atc_code")));
+    read("labs.csv").forEach(l -> used.add("NPU|" + l.get("npu_code")));
+    read("procedures.csv").forEach(p -> used.add("KVA|" + p.get("kva_code")));
     Set<String> listed = new HashSet<>();
     for (Path f : codes) {
       try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
@@ -207,7 +207,7 @@ class GeneratedRegionTest {
 
   @Test
   void vitalSignsArePlausibleByAge() {
-    for (Map<String, String> v : Csv.read(dir.resolve("vitals.csv"))) {
+    for (Map<String, String> v : read("vitals.csv")) {
       LocalDate born = LocalDate.parse(patients.get(v.get("patient_id")).get("birth_date"));
       int age = Population.age(born, LocalDateTime.parse(v.get("measured_at")).toLocalDate());
       double height = Double.parseDouble(v.get("height_cm"));
@@ -223,7 +223,13 @@ class GeneratedRegionTest {
         assertTrue(v.get("systolic").isEmpty(), "no blood pressure under 3: " + v);
       }
     }
-    assertFalse(Csv.read(dir.resolve("bed_occupancy.csv")).isEmpty());
+    assertFalse(read("bed_occupancy.csv").isEmpty());
+  }
+
+  private static final Map<String, List<Map<String, String>>> FILES = new HashMap<>();
+
+  private static synchronized List<Map<String, String>> read(String file) {
+    return FILES.computeIfAbsent(file, f -> Csv.read(dir.resolve(f)));
   }
 
   private static void assertBetween(String what, double value, double low, double high) {
