@@ -43,6 +43,7 @@ public final class HttpServer implements AutoCloseable {
     app.register(new VersionedCompositionResource(cdr));
     app.register(new ContributionResource(cdr));
     app.register(new QueryResource(cdr));
+    app.register(new se.region.cdr.server.rest.MasterDataResource(cdr));
     if (cdr.config().adminEnabled()) {
       app.register(new AdminResource(cdr));
     }
