@@ -85,7 +85,7 @@ public final class Loader {
 
   public LoadReport load(Mapping mapping, Path input, LoadOptions options, ProgressListener progress) {
     if (settings.pseudonymKey() == null) {
-      throw new LoaderException("CDR_PSEUDONYM_KEY is not set: refusing to load input with subject identities (mapping "
+      throw new LoaderException(LoaderException.Reason.NOT_CONFIGURED, "CDR_PSEUDONYM_KEY is not set: refusing to load input with subject identities (mapping "
           + mapping.label() + " reads them from '" + mapping.subject().source() + "'); set the region's pseudonym key");
     }
     TemplatePaths paths = templatePaths(mapping);
@@ -99,7 +99,7 @@ public final class Loader {
       bytes = Files.size(input);
       sha = sha256(input);
     } catch (IOException e) {
-      throw new LoaderException("Cannot read input " + input + ": " + e.getMessage(), e);
+      throw new LoaderException(LoaderException.Reason.BAD_INPUT, "Cannot read input " + input + ": " + e.getMessage(), e);
     }
     long started = System.nanoTime();
     ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
@@ -113,7 +113,7 @@ public final class Loader {
       checkColumns(mapping, reader);
       c.setAutoCommit(true);
       if (!runs.lock(c, mapping, sha)) {
-        throw new LoaderException("Another load of " + options.inputName() + " with mapping " + mapping.label() + " is running");
+        throw new LoaderException(LoaderException.Reason.BUSY, "Another load of " + options.inputName() + " with mapping " + mapping.label() + " is running");
       }
       LoadRunStore.Run run = runs.startOrResume(c, mapping, options.inputName(), sha, bytes);
       c.setAutoCommit(false);
@@ -154,7 +154,7 @@ public final class Loader {
     } catch (SQLException e) {
       throw new CdrException(se.region.cdr.core.ErrorCode.INTERNAL, "Database error during load: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new LoaderException("Cannot read input " + options.inputName() + ": " + e.getMessage(), e);
+      throw new LoaderException(LoaderException.Reason.BAD_INPUT, "Cannot read input " + options.inputName() + ": " + e.getMessage(), e);
     } finally {
       workers.shutdownNow();
     }
@@ -166,12 +166,12 @@ public final class Loader {
       outcomes = next.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LoaderException("Load interrupted", e);
+      throw new LoaderException(LoaderException.Reason.INTERRUPTED, "Load interrupted", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new LoaderException("Load failed: " + e.getCause(), e.getCause());
+      throw new LoaderException(LoaderException.Reason.INTERRUPTED, "Load failed: " + e.getCause(), e.getCause());
     }
     writer.write(outcomes);
     return outcomes.size();
