@@ -56,7 +56,10 @@ public final class CompositionService {
   /** A composition checked and prepared for storage, outside any transaction. */
   public record Prepared(StoredTemplate template, ObjectNode tree, Content content, UUID requestedUid) {}
 
-  /** Validates a composition against its template and splits it into content nodes. */
+  /**
+   * Validates a composition against its template and splits it into content nodes; public so that
+   * the bulk loader applies exactly the REST API's checks.
+   */
   public Prepared prepare(Composition composition) {
     if (composition.getArchetypeDetails() == null || composition.getArchetypeDetails().getTemplateId() == null) {
       throw new CdrException(ErrorCode.VALIDATION_FAILED, "Composition has no archetype_details/template_id",
