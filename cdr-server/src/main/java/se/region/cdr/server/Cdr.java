@@ -12,6 +12,9 @@ import se.region.cdr.core.ehr.ContributionService;
 import se.region.cdr.core.ehr.EhrService;
 import se.region.cdr.core.rm.RmCodec;
 import se.region.cdr.core.template.TemplateStore;
+import se.region.cdr.loader.Loader;
+import se.region.cdr.loader.LoaderSettings;
+import se.region.cdr.loader.MappingCatalog;
 
 /** The wired services of one running CDR: database, templates, codecs and the EHR services. */
 public final class Cdr implements AutoCloseable {
@@ -80,6 +83,16 @@ public final class Cdr implements AutoCloseable {
 
   public StoredQueries storedQueries() {
     return storedQueries;
+  }
+
+  /** The bulk loader, with the pseudonym key as configured now (CDR_PSEUDONYM_KEY). */
+  public Loader loader() {
+    return new Loader(database.dataSource(), templates, compositions, config.systemId(), LoaderSettings.fromEnvironment());
+  }
+
+  /** The loader's mappings: shipped ones and those uploaded over REST. */
+  public MappingCatalog mappings() {
+    return new MappingCatalog(database.dataSource(), loader());
   }
 
   @Override

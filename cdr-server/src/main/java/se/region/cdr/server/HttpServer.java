@@ -18,6 +18,7 @@ import se.region.cdr.server.rest.EhrbasePathFilter;
 import se.region.cdr.server.rest.VersionedEhrStatusResource;
 import se.region.cdr.server.rest.ErrorMapper;
 import se.region.cdr.server.rest.HealthResource;
+import se.region.cdr.server.rest.LoadResource;
 import se.region.cdr.server.rest.TemplateResource;
 import se.region.cdr.server.rest.VersionedCompositionResource;
 
@@ -44,6 +45,7 @@ public final class HttpServer implements AutoCloseable {
     app.register(new ContributionResource(cdr));
     app.register(new QueryResource(cdr));
     app.register(new se.region.cdr.server.rest.MasterDataResource(cdr));
+    app.register(new LoadResource(cdr));
     if (cdr.config().adminEnabled()) {
       app.register(new AdminResource(cdr));
     }

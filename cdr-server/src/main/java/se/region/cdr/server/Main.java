@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import se.region.cdr.core.CdrConfig;
 
-/** Starts the CDR: database (embedded unless CDR_DB_URL is set), migrations, templates, HTTP. */
+/**
+ * Starts the CDR: database (embedded unless CDR_DB_URL is set), migrations, templates, HTTP. With
+ * the arguments {@code load ...} it runs the bulk loader instead ({@link LoadCommand}).
+ */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -14,6 +17,13 @@ public final class Main {
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
+    if (args.length > 0 && args[0].equals("load")) {
+      System.exit(LoadCommand.run(args, System.out, System.err));
+    }
+    if (args.length > 0) {
+      System.err.println("unknown command " + args[0] + "; the server takes no arguments, or: " + LoadCommand.USAGE);
+      System.exit(2);
+    }
     long started = System.nanoTime();
     CdrConfig config = CdrConfig.fromEnvironment();
     Cdr cdr = Cdr.start(config);

@@ -54,10 +54,13 @@ public final class CompositionService {
   }
 
   /** A composition checked and prepared for storage, outside any transaction. */
-  record Prepared(StoredTemplate template, ObjectNode tree, Content content, UUID requestedUid) {}
+  public record Prepared(StoredTemplate template, ObjectNode tree, Content content, UUID requestedUid) {}
 
-  /** Validates a composition against its template and splits it into content nodes. */
-  Prepared prepare(Composition composition) {
+  /**
+   * Validates a composition against its template and splits it into content nodes; public so that
+   * the bulk loader applies exactly the REST API's checks.
+   */
+  public Prepared prepare(Composition composition) {
     if (composition.getArchetypeDetails() == null || composition.getArchetypeDetails().getTemplateId() == null) {
       throw new CdrException(ErrorCode.VALIDATION_FAILED, "Composition has no archetype_details/template_id",
           List.of("/archetype_details/template_id: mandatory"), null);

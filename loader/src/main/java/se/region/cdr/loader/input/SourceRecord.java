@@ -1,0 +1,23 @@
+package se.region.cdr.loader.input;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** One input record, numbered in file order (the unit of checkpoints). */
+public interface SourceRecord {
+  /** 1-based position among the input's records; stable across runs of the same input. */
+  long number();
+
+  /** Line in the file (CSV, JSON Lines) or entry index in the bundle (FHIR), for messages. */
+  long line();
+
+  /** The value of a column (CSV) or element path (JSON); null when absent. */
+  String value(String source);
+
+  /** The record as JSON, for the quarantine. */
+  ObjectNode raw();
+
+  /** Why the reader could not read the record (e.g. wrong number of fields), or null. */
+  default String problem() {
+    return null;
+  }
+}
