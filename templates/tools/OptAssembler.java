@@ -319,7 +319,7 @@ public final class OptAssembler {
       for (String step : l.rest().split("\\s+")) {
         String[] s = step.split("=");
         check(archetypeId, "/ism_transition[" + s[0] + "]", "ISM_TRANSITION");
-        Element tr = complex(ism, "ISM_TRANSITION", "0..1", s[0]);
+        Element tr = complex(ism, "ISM_TRANSITION", "1..1", s[0]);
         codePhrase(attribute(complex(attribute(tr, "current_state", true), "DV_CODED_TEXT", "1..1", ""), "defining_code", true), "openehr", List.of(s[1]));
         codePhrase(attribute(complex(attribute(tr, "careflow_step", false), "DV_CODED_TEXT", "1..1", ""), "defining_code", true), "local", List.of(s[0]));
         use(archetypeId, s[0], null);
@@ -337,7 +337,8 @@ public final class OptAssembler {
       String[] step = steps.get(s);
       boolean last = s == steps.size() - 1;
       path.append('/').append(step[0]).append('[').append(step[1]).append(']');
-      Element attr = attribute(parent, step[0], true);
+      boolean optional = Set.of("protocol", "state").contains(step[0]);
+      Element attr = attribute(parent, step[0], !optional);
       if (last && kind.equals("ROOT")) {
         String sub = args.split("\\s+")[0];
         check(archetypeId, path.toString(), "SLOT");
@@ -353,7 +354,7 @@ public final class OptAssembler {
       if (existing == null) {
         String type = !last ? indexedType(archetypeId, path.toString())
             : isValue(kind) ? "ELEMENT" : kind.matches("[A-Z_]+") ? kind : indexedType(archetypeId, path.toString());
-        existing = complex(attr, type, last ? occ : defaultOcc(type), step[1]);
+        existing = complex(attr, type, last ? occ : optional ? "0..1" : defaultOcc(type), step[1]);
       } else if (last) {
         replaceOccurrences(existing, occ);
       }
