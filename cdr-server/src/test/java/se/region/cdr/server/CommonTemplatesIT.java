@@ -175,4 +175,43 @@ class CommonTemplatesIT {
     String details = Api.json(r).path("details").toString();
     assertTrue(details.contains("/context/other_context[") && details.contains("items[openEHR-EHR-CLUSTER.cdr_provenance.v0]"), details);
   }
+
+  /** External code systems the templates name (ICD-10-SE, NPU, ATC, KVA) are enforced, not only local codes. */
+  @Test
+  void wrongCodeSystemIsRefusedWithItsPath() throws IOException {
+    Map<String, String> wrong = Map.of("diagnosis", "ICD-10", "laboratory_result", "LOINC", "medication_order", "WHO-ATC", "procedure", "NCSP");
+    for (Map.Entry<String, String> e : wrong.entrySet()) {
+      Path dir = TEMPLATES.resolve(e.getKey());
+      String body = Api.read(dir.resolve("example.composition.json"));
+      String expected = KEYS.get(e.getKey()).toString();
+      ObjectNode c = (ObjectNode) Api.JSON.readTree(body);
+      int changed = renameCodeSystems(c, e.getValue());
+      assertTrue(changed > 0, e.getKey() + ": no external code system in the example");
+      HttpResponse<String> r = Api.post("/ehr/" + Api.createEhr() + "/composition", c.toString(), "application/json");
+      assertEquals(422, r.statusCode(), e.getKey() + " " + expected + ": " + r.body());
+      String details = Api.json(r).path("details").toString();
+      assertTrue(details.contains("/defining_code: code system '" + e.getValue() + "' is not allowed here"), details);
+    }
+  }
+
+  /** Renames every terminology id other than local, openehr and the ISO ones; returns how many. */
+  static int renameCodeSystems(JsonNode node, String to) {
+    int n = 0;
+    if (node.isObject()) {
+      JsonNode terminology = node.path("terminology_id");
+      String id = terminology.path("value").asText("");
+      if (terminology.isObject() && !id.isEmpty() && !id.equals("local") && !id.equals("openehr") && !id.startsWith("ISO_")) {
+        ((ObjectNode) terminology).put("value", to);
+        n++;
+      }
+      for (JsonNode child : node) {
+        n += renameCodeSystems(child, to);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        n += renameCodeSystems(child, to);
+      }
+    }
+    return n;
+  }
 }

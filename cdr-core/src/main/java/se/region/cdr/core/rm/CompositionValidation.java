@@ -46,7 +46,37 @@ public final class CompositionValidation {
         out.add(path + ": node is not in template " + template.templateId());
       }
     }
+    checkCodeSystems(tree, "", allowed, out);
     return out;
+  }
+
+  /**
+   * Every CODE_PHRASE ({@code defining_code}) at a path where the template names its code systems
+   * must use one of them (e.g. a diagnosis coded ICD-10-SE is refused as plain ICD-10).
+   */
+  private static void checkCodeSystems(JsonNode node, String path, NodePaths allowed, List<String> out) {
+    node.fields().forEachRemaining(field -> {
+      String key = field.getKey();
+      if (NOT_TEMPLATED.contains(key) || key.equals("_type")) {
+        return;
+      }
+      JsonNode value = field.getValue();
+      if (key.equals("defining_code") && value.isObject()) {
+        String codePath = path + "/defining_code";
+        Set<String> systems = allowed.codeSystemsAt(codePath);
+        String used = value.path("terminology_id").path("value").asText("");
+        if (!systems.isEmpty() && !systems.contains(used)) {
+          out.add(codePath + ": code system '" + used + "' is not allowed here; the template asks for " + String.join(" or ", systems.stream().sorted().toList()));
+        }
+        return;
+      }
+      for (JsonNode child : value.isArray() ? value : List.of(value)) {
+        if (child.isObject()) {
+          String nodeId = child.path("archetype_node_id").asText(null);
+          checkCodeSystems(child, path + "/" + key + (nodeId == null ? "" : "[" + nodeId + "]"), allowed, out);
+        }
+      }
+    });
   }
 
   /** Paths (without name predicates) of the LOCATABLEs in a canonical composition tree. */

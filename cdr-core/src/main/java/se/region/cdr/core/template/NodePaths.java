@@ -2,14 +2,17 @@ package se.region.cdr.core.template;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.openehr.schemas.v1.ARCHETYPEINTERNALREF;
 import org.openehr.schemas.v1.ARCHETYPESLOT;
 import org.openehr.schemas.v1.CARCHETYPEROOT;
 import org.openehr.schemas.v1.CATTRIBUTE;
+import org.openehr.schemas.v1.CCODEPHRASE;
 import org.openehr.schemas.v1.CCOMPLEXOBJECT;
 import org.openehr.schemas.v1.COBJECT;
 import org.openehr.schemas.v1.OPERATIONALTEMPLATE;
@@ -24,14 +27,21 @@ import org.openehr.schemas.v1.OPERATIONALTEMPLATE;
  * or ITEM_TREE the template leaves unconstrained), and an archetype slot, which takes any
  * archetype root (its include/exclude assertions are not checked). An attribute the
  * definition does not mention is not open: EHRbase refuses content there, and so do we.
+ *
+ * <p>It also collects the code systems the definition names for CODE_PHRASEs (e.g.
+ * {@code ICD-10-SE} at {@code .../items[at0002]/value/defining_code}): the SDK validator checks
+ * local and openEHR codes but lets any terminology through where the template names an external
+ * one without a code list.
  */
 public final class NodePaths {
   private final Set<String> exact;
   private final List<String> open;
+  private final Map<String, Set<String>> codeSystems;
 
-  private NodePaths(Set<String> exact, List<String> open) {
+  private NodePaths(Set<String> exact, List<String> open, Map<String, Set<String>> codeSystems) {
     this.exact = Set.copyOf(exact);
     this.open = List.copyOf(open);
+    this.codeSystems = Map.copyOf(codeSystems);
   }
 
   /** Collects the paths of an OPT's definition. */
@@ -39,7 +49,18 @@ public final class NodePaths {
     Collector collector = new Collector();
     collector.exact.add("");
     collector.visitAttributes(opt.getDefinition(), "", opt.getDefinition());
-    return new NodePaths(collector.exact, collector.open);
+    Map<String, Set<String>> systems = new HashMap<>();
+    collector.codeSystems.forEach((path, ids) -> systems.put(path, Set.copyOf(ids)));
+    return new NodePaths(collector.exact, collector.open, systems);
+  }
+
+  /**
+   * The terminology ids the template allows for the CODE_PHRASE at this path (archetype node ids
+   * as predicates, e.g. {@code /content[...]/data[at0001]/items[at0002]/value/defining_code}); empty
+   * when the template names none there (or the path is not constrained).
+   */
+  public Set<String> codeSystemsAt(String path) {
+    return codeSystems.getOrDefault(path, Set.of());
   }
 
   /** Whether the template allows a LOCATABLE at this path (archetype node ids as predicates). */
@@ -58,6 +79,7 @@ public final class NodePaths {
   private static final class Collector {
     final Set<String> exact = new HashSet<>();
     final List<String> open = new ArrayList<>();
+    final Map<String, Set<String>> codeSystems = new HashMap<>();
     /** Internal-reference targets being expanded, to stop at recursive structures. */
     final Set<COBJECT> expanding = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -100,6 +122,9 @@ public final class NodePaths {
         }
         visit(target, attributePath, archetypeRoot);
         expanding.remove(target);
+      } else if (child instanceof CCODEPHRASE code && code.getTerminologyId() != null && code.getTerminologyId().getValue() != null
+          && !code.getTerminologyId().getValue().isBlank()) {
+        codeSystems.computeIfAbsent(attributePath, k -> new HashSet<>()).add(code.getTerminologyId().getValue());
       } else if (child instanceof CCOMPLEXOBJECT object) {
         String nodeId = object.getNodeId();
         String path = nodeId == null || nodeId.isEmpty() ? attributePath : attributePath + "[" + nodeId + "]";
