@@ -34,6 +34,7 @@ public final class CompositionValidation {
     List<String> out = new ArrayList<>();
     try {
       WebTemplateValidation sdk = byTemplate.computeIfAbsent(template, t -> new WebTemplateValidation(t.webTemplate()));
+      out.addAll(OpenEhrGroupCodes.violations(composition)); // first: it takes two invariants out of Archie's checks
       for (ConstraintViolation v : sdk.validate(composition)) {
         out.add((v.getAqlPath() == null ? "/" : v.getAqlPath()) + ": " + v.getMessage());
       }
