@@ -188,10 +188,13 @@ final class PathCompiler {
       Var var = pos.var;
       String k = target.alias("k");
       Pos element = nodeRoot(var, k);
-      String filter = predicates.isEmpty() ? "" : " and " + predicate(element, predicates, target);
-      join = "join lateral (select " + k + ".* from " + elements + " join " + var.nodeSource() + " " + k + " on " + k
-          + ".composition = " + pos.node + ".composition and " + k + ".num = (" + x + " ->> '@n')::smallint"
-          + (var.allVersions ? " and " + k + ".version = " + pos.node + ".version" : "") + filter + ") " + a + " on true";
+      String filter = predicates.isEmpty() ? "" : " where " + predicate(element, predicates, target);
+      // each placeholder names one row: a primary-key lookup per element (LIMIT 1 keeps PostgreSQL
+      // from flattening the lookup into a join it may run as a scan of the composition's rows)
+      String k0 = target.alias("k");
+      join = "join lateral (select " + k + ".* from " + elements + " cross join lateral (select " + k0 + ".* from " + var.nodeSource() + " "
+          + k0 + " where " + k0 + ".composition = " + pos.node + ".composition and " + k0 + ".num = (" + x + ".value ->> '@n')::smallint"
+          + (var.allVersions ? " and " + k0 + ".version = " + pos.node + ".version" : "") + " limit 1) " + k + filter + ") " + a + " on true";
       result = new Pos(a + ".data", var, a, true, true, attribute, pos.attribute);
     } else {
       Pos element = new Pos(x + ".value", pos.var, pos.node, pos.compact, false, attribute, pos.attribute);
