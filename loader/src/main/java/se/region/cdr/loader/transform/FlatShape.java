@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.nedap.archie.rm.RMObject;
 import com.nedap.archie.rmobjectvalidator.RMObjectValidator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ehrbase.openehr.sdk.serialisation.jsonencoding.CanonicalJson;
 import org.ehrbase.openehr.sdk.validation.CompositionValidator;
 import org.ehrbase.openehr.sdk.validation.webtemplate.ConstraintValidator;
@@ -36,8 +37,19 @@ public final class FlatShape {
   /** Where one varying FLAT key's value lands: the parent container and the field or index in it. */
   record Place(String key, JsonPointer parent, String field, int index, Written written) {}
 
-  /** A data value that holds record values: its place, RM class and the web-template nodes the SDK validates it against. */
-  record Leaf(JsonPointer at, Class<? extends RMObject> type, List<WebTemplateNode> nodes) {}
+  /**
+   * A data value that holds record values: its place, RM class and the web-template nodes the SDK
+   * validates it against, and the JSON of values already shown valid there (the checks are pure
+   * functions of value and node, and values repeat: units, codes, common magnitudes).
+   */
+  record Leaf(JsonPointer at, Class<? extends RMObject> type, List<WebTemplateNode> nodes, Set<JsonNode> passed) {
+    Leaf(JsonPointer at, Class<? extends RMObject> type, List<WebTemplateNode> nodes) {
+      this(at, type, nodes, ConcurrentHashMap.newKeySet());
+    }
+  }
+
+  /** Values remembered per leaf, at most. */
+  private static final int REMEMBERED = 20_000;
 
   private static final Map<Class<? extends RMObject>, ConstraintValidator> VALIDATORS = FlatShapes.sdkValidators();
   private static final DefaultValidator DEFAULT_VALIDATOR = new DefaultValidator();
@@ -127,6 +139,9 @@ public final class FlatShape {
     RMObjectValidator archie = ARCHIE.get();
     for (Leaf leaf : leaves) {
       JsonNode json = tree.at(leaf.at());
+      if (leaf.passed().contains(json)) {
+        continue;
+      }
       RMObject value;
       try {
         value = CanonicalJson.MARSHAL_OM.treeToValue(json, leaf.type());
@@ -146,6 +161,9 @@ public final class FlatShape {
       }
       if (!archie.validate(value).isEmpty()) {
         return false;
+      }
+      if (leaf.passed().size() < REMEMBERED) {
+        leaf.passed().add(json.deepCopy());
       }
     }
     return true;

@@ -112,11 +112,15 @@ public final class FlatShapes {
         + (unusable > 0 ? " (" + unusable + " not patchable)" : "");
   }
 
+  /** Value kinds; an empty text is OTHER (the SDK reader fills some empty values from the template, e.g. a single allowed unit). */
   private enum Kind { TEXT, DATE_TIME, DATE, WHOLE, DECIMAL, OTHER }
 
   private static Kind kind(JsonNode v) {
     if (v.isTextual()) {
       String s = v.textValue();
+      if (s.isBlank()) {
+        return Kind.OTHER;
+      }
       return DATE_TIME.matcher(s).matches() ? Kind.DATE_TIME : DATE.matcher(s).matches() ? Kind.DATE : Kind.TEXT;
     }
     if (v.isIntegralNumber()) {
