@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nedap.archie.rm.RMObject;
 import com.nedap.archie.rmobjectvalidator.RMObjectValidator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,19 +138,25 @@ public final class FlatShape {
    */
   public boolean leavesPass(ObjectNode tree) {
     RMObjectValidator archie = ARCHIE.get();
+    // one value often sits in several leaves (the measurement time is context start, event time and history origin)
+    Map<JsonNode, RMObject> read = new HashMap<>();
     for (Leaf leaf : leaves) {
       JsonNode json = tree.at(leaf.at());
       if (leaf.passed().contains(json)) {
         continue;
       }
-      RMObject value;
-      try {
-        value = CanonicalJson.MARSHAL_OM.treeToValue(json, leaf.type());
-      } catch (Exception e) {
-        return false;
-      }
-      if (value == null || value.getClass() != leaf.type() || !json.equals(CanonicalJson.MARSHAL_OM.valueToTree(value))) {
-        return false;
+      RMObject value = read.get(json);
+      if (value == null || value.getClass() != leaf.type()) {
+        try {
+          value = CanonicalJson.MARSHAL_OM.treeToValue(json, leaf.type());
+        } catch (Exception e) {
+          return false;
+        }
+        if (value == null || value.getClass() != leaf.type() || !json.equals(CanonicalJson.MARSHAL_OM.valueToTree(value))
+            || !archie.validate(value).isEmpty()) {
+          return false;
+        }
+        read.put(json, value);
       }
       ConstraintValidator validator = VALIDATORS.getOrDefault(value.getClass(), DEFAULT_VALIDATOR);
       for (WebTemplateNode node : leaf.nodes()) {
@@ -158,9 +165,6 @@ public final class FlatShape {
         if (!violations.isEmpty()) {
           return false;
         }
-      }
-      if (!archie.validate(value).isEmpty()) {
-        return false;
       }
       if (leaf.passed().size() < REMEMBERED) {
         leaf.passed().add(json.deepCopy());
