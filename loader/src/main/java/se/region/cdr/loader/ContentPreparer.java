@@ -1,9 +1,12 @@
 package se.region.cdr.loader;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nedap.archie.rm.composition.Composition;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.ehrbase.openehr.sdk.serialisation.RMDataFormat;
+import java.util.Set;
 import org.ehrbase.openehr.sdk.serialisation.flatencoding.FlatFormat;
 import org.ehrbase.openehr.sdk.serialisation.flatencoding.FlatJasonProvider;
 import se.region.cdr.core.CdrException;
@@ -11,8 +14,12 @@ import se.region.cdr.core.ErrorCode;
 import se.region.cdr.core.ehr.CompositionService;
 import se.region.cdr.core.ehr.CompositionService.Prepared;
 import se.region.cdr.core.store.CompactJson;
+import se.region.cdr.core.store.CompositionStore.Content;
 import se.region.cdr.core.store.ContentNode;
+import se.region.cdr.core.store.ContentNodes;
 import se.region.cdr.core.template.TemplateStore;
+import se.region.cdr.loader.transform.FlatShape;
+import se.region.cdr.loader.transform.FlatShapes;
 import se.region.cdr.loader.transform.MappedRecord;
 import se.region.cdr.loader.store.Outcome;
 import se.region.cdr.loader.transform.Rejection;
@@ -22,21 +29,46 @@ import se.region.cdr.loader.transform.Rejection;
  * applies to a POSTed composition ({@link CompositionService#prepare}: validation against the
  * OPT, split into content nodes), then each node in its stored compact form. The SDK reader is
  * built once per thread (building it parses the OPT into a web template).
+ *
+ * <p>Fast path, per record shape ({@link FlatShapes}): the first record of a shape goes the full
+ * way above; when it is valid and the shape's patched tree equals the SDK reader's tree for it, the
+ * shape's structure is known valid, and later records of the shape are patched into a copy of the
+ * shape's tree and only their values are checked ({@link FlatShape#leavesPass}). A record whose
+ * values do not pass goes the full way, so rejections and their paths are the full validator's.
  */
 final class ContentPreparer {
   private final CompositionService compositions;
-  private final ThreadLocal<RMDataFormat> flat;
+  private final FlatShapes shapes;
 
-  ContentPreparer(TemplateStore templates, CompositionService compositions, String templateId) {
+  /** @param constantKeys the mapping's constant FLAT keys (same value in every record) */
+  ContentPreparer(TemplateStore templates, CompositionService compositions, String templateId, Set<String> constantKeys) {
     this.compositions = compositions;
     FlatJasonProvider provider = new FlatJasonProvider(templates);
-    this.flat = ThreadLocal.withInitial(() -> provider.buildFlatJson(FlatFormat.SIM_SDT, templateId));
+    this.shapes = new FlatShapes(ThreadLocal.withInitial(() -> provider.buildFlatJson(FlatFormat.SIM_SDT, templateId)),
+        templates.require(templateId).webTemplate(), constantKeys);
+  }
+
+  /** How many records were patched and how many went through the SDK reader. */
+  String stats() {
+    return shapes.stats();
   }
 
   Outcome.Ready prepare(MappedRecord record) throws Rejection {
+    FlatShape shape = shapes.shape(record.flat());
+    if (shape.unusable() == null && shape.structureChecked()) {
+      ObjectNode tree = shape.patch(record.flat());
+      if (tree != null && shape.leavesPass(tree)) {
+        List<ContentNode> nodes = ContentNodes.split(tree);
+        if (nodes.size() == shape.archetypeIds().length) {
+          shapes.countPatched();
+          return ready(record, new Content(nodes, shape.archetypeIds(), startTime(tree)));
+        }
+      }
+    }
+    shapes.countViaSdk();
     Composition composition;
     try {
-      composition = flat.get().unmarshal(record.flat().toString(), Composition.class);
+      composition = shapes.read(record.flat());
     } catch (RuntimeException e) {
       throw new Rejection(Rejection.NOT_FLAT, null, null, "the FLAT content was not accepted: " + rootMessage(e));
     }
@@ -53,13 +85,33 @@ final class ContentPreparer {
       throw new Rejection(Rejection.VALIDATION, colon > 0 ? first.substring(0, colon) : null, null,
           details.isEmpty() ? e.getMessage() : String.join("; ", details));
     }
-    List<ContentNode> nodes = prepared.content().nodes();
+    if (shape.unusable() == null && !shape.structureChecked() && prepared.tree().equals(shape.patch(record.flat()))) {
+      shape.markStructureChecked(prepared.content().archetypeIds());
+    }
+    return ready(record, prepared.content());
+  }
+
+  private static Outcome.Ready ready(MappedRecord record, Content content) {
+    List<ContentNode> nodes = content.nodes();
     JsonNode language = nodes.get(0).data().get("language");
     String[] stored = new String[nodes.size()];
     for (int i = 0; i < stored.length; i++) {
       stored[i] = CompactJson.encode(nodes.get(i), language).toString();
     }
-    return new Outcome.Ready(record, prepared.content(), stored);
+    return new Outcome.Ready(record, content, stored);
+  }
+
+  /** As {@code CompositionService.prepare}: the context start time when it is a full date-time with offset. */
+  private static OffsetDateTime startTime(ObjectNode tree) {
+    String value = tree.path("context").path("start_time").path("value").asText(null);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +57,7 @@ import se.region.cdr.loader.transform.Rejection;
  * the committed checkpoint are read but not processed again.
  */
 public final class Loader {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Loader.class);
   private final DataSource dataSource;
   private final TemplateStore templates;
   private final CompositionService compositions;
@@ -92,7 +95,8 @@ public final class Loader {
     paths.check(mapping);
     StoredTemplate template = templates.require(mapping.templateId());
     RecordMapper mapper = new RecordMapper(mapping, new Pseudonymizer(settings.pseudonymKey()), paths.rootId());
-    ContentPreparer preparer = new ContentPreparer(templates, compositions, mapping.templateId());
+    Set<String> constantKeys = mapping.rules().stream().filter(r -> r.source() == null).map(r -> r.path()).collect(Collectors.toSet());
+    ContentPreparer preparer = new ContentPreparer(templates, compositions, mapping.templateId(), constantKeys);
     String sha;
     long bytes;
     try {
@@ -149,6 +153,7 @@ public final class Loader {
         progress.onBatch(run.lastRecord() + here, seconds(started), here);
       }
       c.setAutoCommit(true);
+      LOG.info("Load run {}: FLAT to canonical: {}", run.id(), preparer.stats());
       runs.finish(c, run.id());
       return runs.report(c, run, mapping.label(), seconds(started), here);
     } catch (SQLException e) {
