@@ -119,7 +119,7 @@ final class FromCompiler {
       case "VERSION", "VERSIONED_OBJECT" -> version((ContainmentVersionExpression) expr, parent);
       case "COMPOSITION" -> composition(expr, parent, joinPrefix);
       case "EHR_STATUS" -> status(expr, parent);
-      case "FOLDER" -> throw CdrException.badRequest(type + " in FROM is not supported yet");
+      case "FOLDER" -> folder((ContainmentClassExpression) expr, parent, joinPrefix);
       default -> {
         if (isInner(type, expr.getPredicates())) {
           yield inner((ContainmentClassExpression) expr, parent, joinPrefix);
@@ -246,6 +246,8 @@ final class FromCompiler {
     return switch (parent.kind) {
       case EHR -> n + ".ehr = " + parent.alias + ".id";
       case VERSION, STATUS, INNER -> throw CdrException.badRequest(v.rmType + " cannot be inside " + parent.rmType + " in this engine");
+      case FOLDER -> n + ".ehr = " + parent.ehr + " and " + n + ".composition = any(array(select fc.id from composition fc where fc.ehr = "
+          + parent.ehr + " and fc.uid = any(" + filed(parent) + ")))";
       default -> n + ".composition = " + parent.node + ".composition and " + n + ".num > " + parent.node + ".num and " + n + ".num <= "
           + parent.node + ".num_cap" + version;
     };
@@ -313,8 +315,10 @@ final class FromCompiler {
       sql.from.append("from ").append(tables);
     } else if (parent.kind == Var.Kind.EHR) {
       sql.join("join (" + tables + ") on " + c + ".ehr = " + parent.alias + ".id");
+    } else if (parent.kind == Var.Kind.FOLDER) {
+      sql.join("join (" + tables + ") on " + c + ".ehr = " + parent.ehr + " and " + c + ".uid = any(" + filed(parent) + ")");
     } else {
-      throw CdrException.badRequest("VERSION can only be inside an EHR");
+      throw CdrException.badRequest("VERSION can only be inside an EHR or a FOLDER");
     }
     if (expr.getVersionPredicateType() == VersionPredicateType.LATEST_VERSION) {
       sql.where.add(v + ".version = " + c + ".version");
@@ -323,6 +327,50 @@ final class FromCompiler {
       throw CdrException.badRequest("VERSION must contain a COMPOSITION");
     }
     return var;
+  }
+
+  /**
+   * A FOLDER of an EHR's directory (its current version): every folder of the tree, root and
+   * sub-folders at any depth, one row each from {@code aql_folders} (numbered depth-first, so "b
+   * inside a" is {@code a.num < b.num <= a.num_cap} within the same directory version). Predicates
+   * (archetype id, name) are compared on the folder's canonical JSON.
+   */
+  private Var folder(ContainmentClassExpression expr, Var parent, String joinPrefix) {
+    String f = sql.alias("f");
+    Var v = new Var(expr.getIdentifier(), Var.Kind.FOLDER, "FOLDER", f);
+    if (parent != null && parent.kind == Var.Kind.FOLDER) {
+      v.directory = parent.directory;
+      v.ehr = parent.ehr;
+      sql.join(joinPrefix + "join lateral aql_folders(" + parent.directory + ".data) " + f + " on " + f + ".num > " + parent.alias + ".num and "
+          + f + ".num <= " + parent.alias + ".num_cap");
+    } else {
+      String d = sql.alias("d");
+      String dv = sql.alias("dv");
+      v.directory = dv;
+      v.ehr = dv + ".ehr";
+      String tables = "directory " + d + " join directory_version " + dv + " on " + dv + ".ehr = " + d + ".ehr and " + dv + ".version = " + d + ".version";
+      if (parent == null) {
+        sql.from.append("from ").append(tables);
+      } else if (parent.kind == Var.Kind.EHR) {
+        sql.join(joinPrefix + "join (" + tables + ") on " + d + ".ehr = " + parent.alias + ".id");
+      } else {
+        throw CdrException.badRequest("A FOLDER can only be inside an EHR or a FOLDER");
+      }
+      sql.join(joinPrefix + "join lateral aql_folders(" + dv + ".data) " + f + " on true");
+    }
+    if (expr.hasPredicates()) {
+      sql.where.add(paths.predicate(PathCompiler.folderRoot(v), expr.getPredicates(), sql));
+    }
+    return v;
+  }
+
+  /**
+   * The versioned object ids of the compositions filed in a folder: its items and those of all its
+   * sub-folders (the conformance suite's "FOLDER f CONTAINS COMPOSITION c" counts a sub-folder's
+   * compositions for every folder above it).
+   */
+  private static String filed(Var folder) {
+    return "aql_folder_items(" + folder.alias + ".data)";
   }
 
   private Var composition(AbstractContainmentExpression expr, Var parent, String joinPrefix) {
@@ -344,8 +392,11 @@ final class FromCompiler {
         sql.from.append("from composition ").append(c).append("\njoin ").append(nodes);
       } else if (parent.kind == Var.Kind.EHR) {
         sql.join(joinPrefix + "join (composition " + c + " join " + nodes + ") on " + c + ".ehr = " + parent.alias + ".id");
+      } else if (parent.kind == Var.Kind.FOLDER) {
+        sql.join(joinPrefix + "join (composition " + c + " join " + nodes + ") on " + c + ".ehr = " + parent.ehr + " and " + c + ".uid = any("
+            + filed(parent) + ")");
       } else {
-        throw CdrException.badRequest("A COMPOSITION can only be inside an EHR or a VERSION");
+        throw CdrException.badRequest("A COMPOSITION can only be inside an EHR, a VERSION or a FOLDER");
       }
     }
     v.ehr = v.alias + ".ehr";

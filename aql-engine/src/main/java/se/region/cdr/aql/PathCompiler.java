@@ -79,6 +79,10 @@ final class PathCompiler {
         pos = new Pos(var.alias + ".v", var, var.node, true, false, Rm.attributeFor(var.rmType), null);
         next = 0;
       }
+      case FOLDER -> {
+        pos = folderRoot(var);
+        next = 0;
+      }
       default -> {
         pos = nodeRoot(var, var.node);
         next = 0;
@@ -124,6 +128,11 @@ final class PathCompiler {
       pos = single(pos, step.getAttribute());
     }
     return pos.json;
+  }
+
+  /** A FOLDER variable's own object: canonical JSON (the directory is stored as such). */
+  static Pos folderRoot(Var folder) {
+    return new Pos(folder.alias + ".data", folder, null, false, false, null, null);
   }
 
   Pos nodeRoot(Var var, String node) {
@@ -272,7 +281,7 @@ final class PathCompiler {
   private Value whole(Var var) {
     return switch (var.kind) {
       case EHR -> Value.canonical(ehrObject(var));
-      case STATUS -> Value.canonical(var.alias + ".data");
+      case STATUS, FOLDER -> Value.canonical(var.alias + ".data");
       case INNER -> Value.compact(var.alias + ".v", Rm.attributeFor(var.rmType), false,
           var.rmType.equals("ELEMENT") ? null : descendants(var, var.node));
       case VERSION -> throw CdrException.badRequest("Selecting a whole VERSION is not supported; select its attributes or its COMPOSITION");

@@ -10,6 +10,9 @@ package se.region.cdr.aql;
  *   <li>COMPOSITION: {@code alias} is a {@code composition} row, {@code node} its root content node.
  *   <li>NODE: {@code node} (= alias) is an archetype-rooted content node.
  *   <li>STATUS: {@code alias} is the EHR's current {@code ehr_status_version} row (canonical JSON).
+ *   <li>FOLDER: {@code alias} is a row of {@code aql_folders(directory.data)} (num, num_cap, data: the
+ *       folder's canonical JSON with its sub-folders), {@code directory} the EHR's current
+ *       {@code directory_version} row it was found in.
  *   <li>INNER: an object inside a node's JSON (an EVENT, ELEMENT, ITEM_TREE...): {@code alias.v} is its
  *       compact JSON, {@code node} the content node row it was found in.
  * </ul>
@@ -17,7 +20,7 @@ package se.region.cdr.aql;
  * version, with a {@code version} column) when the query asks for versions.
  */
 final class Var {
-  enum Kind { EHR, STATUS, VERSION, COMPOSITION, NODE, INNER }
+  enum Kind { EHR, STATUS, VERSION, COMPOSITION, NODE, INNER, FOLDER }
 
   final String name;
   final Kind kind;
@@ -26,6 +29,7 @@ final class Var {
   String node;
   String composition;
   String contribution;
+  String directory;
   String ehr;
   boolean allVersions;
 

@@ -9,6 +9,7 @@ import se.region.cdr.core.CdrConfig;
 import se.region.cdr.core.db.Database;
 import se.region.cdr.core.ehr.CompositionService;
 import se.region.cdr.core.ehr.ContributionService;
+import se.region.cdr.core.ehr.DirectoryService;
 import se.region.cdr.core.ehr.EhrService;
 import se.region.cdr.core.rm.RmCodec;
 import se.region.cdr.core.template.TemplateStore;
@@ -25,6 +26,7 @@ public final class Cdr implements AutoCloseable {
   private final EhrService ehrs;
   private final CompositionService compositions;
   private final ContributionService contributions;
+  private final DirectoryService directories;
   private final AqlService aql;
   private final StoredQueries storedQueries;
 
@@ -36,6 +38,7 @@ public final class Cdr implements AutoCloseable {
     this.ehrs = new EhrService(database.dataSource(), codec, config.systemId());
     this.compositions = new CompositionService(database.dataSource(), codec, templates, ehrs);
     this.contributions = new ContributionService(database.dataSource(), codec, ehrs, compositions);
+    this.directories = new DirectoryService(database.dataSource(), codec, ehrs);
     this.aql = new AqlService(database.dataSource(), config.systemId(), Duration.ofMillis(config.queryTimeoutMs()), config.queryRowCap());
     this.storedQueries = new StoredQueries(database.dataSource());
   }
@@ -75,6 +78,10 @@ public final class Cdr implements AutoCloseable {
 
   public ContributionService contributions() {
     return contributions;
+  }
+
+  public DirectoryService directories() {
+    return directories;
   }
 
   public AqlService aql() {

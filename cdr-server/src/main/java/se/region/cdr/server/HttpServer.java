@@ -11,6 +11,7 @@ import org.glassfish.jersey.server.ServerProperties;
 import se.region.cdr.server.rest.AdminResource;
 import se.region.cdr.server.rest.CompositionResource;
 import se.region.cdr.server.rest.ContributionResource;
+import se.region.cdr.server.rest.DirectoryResource;
 import se.region.cdr.server.rest.QueryResource;
 import se.region.cdr.server.rest.EhrResource;
 import se.region.cdr.server.rest.EhrStatusResource;
@@ -43,6 +44,7 @@ public final class HttpServer implements AutoCloseable {
     app.register(new CompositionResource(cdr));
     app.register(new VersionedCompositionResource(cdr));
     app.register(new ContributionResource(cdr));
+    app.register(new DirectoryResource(cdr));
     app.register(new QueryResource(cdr));
     app.register(new se.region.cdr.server.rest.MasterDataResource(cdr));
     app.register(new LoadResource(cdr));

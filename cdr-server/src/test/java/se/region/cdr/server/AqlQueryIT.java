@@ -70,6 +70,61 @@ class AqlQueryIT {
     return out;
   }
 
+  /** A directory filing EHR 1's compositions: the root holds the first, its sub-folder "episode" the second. */
+  static String directory(String rootItem, String episodeItem) {
+    return """
+        {"_type":"FOLDER","name":{"_type":"DV_TEXT","value":"care"},"archetype_node_id":"openEHR-EHR-FOLDER.generic.v1",
+         "items":[{"id":{"_type":"HIER_OBJECT_ID","value":"%s"},"namespace":"local","type":"VERSIONED_COMPOSITION"}],
+         "folders":[{"_type":"FOLDER","name":{"_type":"DV_TEXT","value":"episode"},"archetype_node_id":"openEHR-EHR-FOLDER.episode_of_care.v1",
+           "items":[{"id":{"_type":"HIER_OBJECT_ID","value":"%s"},"namespace":"local","type":"VERSIONED_COMPOSITION"}]}]}"""
+        .formatted(rootItem.split("::")[0], episodeItem.split("::")[0]);
+  }
+
+  @Test
+  void folderContainsComposition() {
+    String c0 = compositionUids.get(0);
+    String c1 = compositionUids.get(1);
+    HttpResponse<String> created = Api.post("/ehr/" + ehrs.get(0) + "/directory", directory(c0, c1), "application/json");
+    assertEquals(201, created.statusCode(), created.body());
+    // EHR 3 is not queryable: its folder stays out of population queries
+    assertEquals(201, Api.post("/ehr/" + ehrs.get(2) + "/directory", directory(compositionUids.get(3), compositionUids.get(3)),
+        "application/json").statusCode());
+
+    JsonNode all = query("SELECT f/name/value, c/uid/value FROM EHR e CONTAINS FOLDER f CONTAINS COMPOSITION c WHERE" + MINE, null);
+    Set<String> pairs = new TreeSet<>();
+    all.path("rows").forEach(row -> pairs.add(row.get(0).asText() + " " + row.get(1).asText()));
+    assertEquals(new TreeSet<>(List.of("care " + c0, "care " + c1, "episode " + c1)), pairs,
+        "a folder contains the compositions filed in it and in its sub-folders");
+
+    JsonNode episode = query("SELECT " + SYSTOLIC + " FROM EHR e CONTAINS FOLDER f[openEHR-EHR-FOLDER.episode_of_care.v1] CONTAINS COMPOSITION c"
+        + " CONTAINS OBSERVATION o[" + BP + "] WHERE" + MINE, null);
+    assertEquals(Set.of("185.0"), column(episode, 0));
+    JsonNode direct = query("SELECT " + SYSTOLIC + " FROM EHR e CONTAINS FOLDER f[openEHR-EHR-FOLDER.episode_of_care.v1] CONTAINS OBSERVATION o[" + BP + "] WHERE" + MINE, null);
+    assertEquals(Set.of("185.0"), column(direct, 0), "FOLDER CONTAINS OBSERVATION goes through the filed compositions");
+
+    JsonNode versions = query("SELECT c/uid/value, v/commit_audit/change_type/value FROM EHR e CONTAINS FOLDER f CONTAINS VERSION v[LATEST_VERSION]"
+        + " CONTAINS COMPOSITION c WHERE f/name/value = 'episode' AND" + MINE, null);
+    assertEquals(Set.of(c1), column(versions, 0));
+    assertEquals(Set.of("creation"), column(versions, 1));
+
+    JsonNode nested = query("SELECT f1/name/value, f2/name/value, f2/items/id/value, f1/uid/value FROM EHR e CONTAINS FOLDER f1 CONTAINS FOLDER f2 WHERE" + MINE, null);
+    assertEquals(1, nested.path("rows").size(), nested.toString());
+    assertEquals("care", nested.path("rows").get(0).get(0).asText());
+    assertEquals(c1.split("::")[0], nested.path("rows").get(0).get(2).asText());
+    assertEquals(created.headers().firstValue("ETag").orElseThrow().replace("\"", ""), nested.path("rows").get(0).get(3).asText(),
+        "the root folder's uid is the directory's version uid");
+
+    JsonNode count = query("SELECT COUNT(f) FROM EHR e CONTAINS FOLDER f WHERE" + MINE, null);
+    assertEquals(2, count.path("rows").get(0).get(0).asInt());
+    JsonNode whole = query("SELECT f FROM EHR e CONTAINS FOLDER f[openEHR-EHR-FOLDER.episode_of_care.v1] WHERE" + MINE, null);
+    assertEquals("episode", whole.path("rows").get(0).get(0).path("name").path("value").asText());
+
+    // a deleted directory has no folders
+    String etag = created.headers().firstValue("ETag").orElseThrow();
+    assertEquals(204, Api.delete("/ehr/" + ehrs.get(0) + "/directory", "If-Match", etag).statusCode());
+    assertEquals(0, query("SELECT f/name/value FROM EHR e CONTAINS FOLDER f WHERE" + MINE, null).path("rows").size());
+  }
+
   @Test
   void populationCountHonoursValuesAndIsQueryable() {
     JsonNode r = query("SELECT COUNT(DISTINCT e/ehr_id/value) AS patients" + FROM_BP + " WHERE " + SYSTOLIC + " >= 140 AND" + MINE, null);

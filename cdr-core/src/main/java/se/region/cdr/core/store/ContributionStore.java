@@ -86,10 +86,12 @@ public final class ContributionStore {
     List<VersionRef> versions = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "select c.uid, v.version, 'COMPOSITION' from composition_version v join composition c on c.id = v.composition where v.contribution = ?"
-            + " union all select ?::uuid, s.version, 'EHR_STATUS' from ehr_status_version s where s.contribution = ?")) {
+            + " union all select ?::uuid, s.version, 'EHR_STATUS' from ehr_status_version s where s.contribution = ?"
+            + " union all select d.uid, f.version, 'FOLDER' from directory_version f join directory d on d.ehr = f.ehr where f.contribution = ?")) {
       ps.setLong(1, id);
       ps.setObject(2, statusUid);
       ps.setLong(3, id);
+      ps.setLong(4, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           versions.add(new VersionRef(new VersionUid(rs.getObject(1, UUID.class), systemId, rs.getInt(2)), rs.getString(3)));
