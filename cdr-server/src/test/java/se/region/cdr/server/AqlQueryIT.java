@@ -179,6 +179,23 @@ class AqlQueryIT {
     assertTrue(!row.toString().contains("@n"), row.toString());
   }
 
+  /** Filter-only CONTAINS branches become EXISTS tests (SemiJoins); the answers equal the joined form's. */
+  @Test
+  void cohortOverTwoBranchesMatchesTheJoinedForm() {
+    String from = " FROM EHR e CONTAINS ((COMPOSITION c1 CONTAINS OBSERVATION o1[" + BP + "]) AND (COMPOSITION c2 CONTAINS OBSERVATION o2[" + BP + "]))";
+    String where = " WHERE " + MINE + " AND " + SYSTOLIC.replace("o/", "o1/") + " >= 180 AND " + SYSTOLIC.replace("o/", "o2/") + " < 130";
+    // joined: o1 and o2 are selected, so every matching pair is a row
+    JsonNode joined = query("SELECT e/ehr_id/value, " + SYSTOLIC.replace("o/", "o1/") + ", " + SYSTOLIC.replace("o/", "o2/") + from + where, null);
+    assertEquals(Set.of(ehrs.get(0)), column(joined, 0));
+    JsonNode count = query("SELECT COUNT(DISTINCT e/ehr_id/value)" + from + where, null);
+    assertEquals(1, count.path("rows").get(0).get(0).asInt());
+    JsonNode distinct = query("SELECT DISTINCT e/ehr_id/value" + from + where, null);
+    assertEquals(Set.of(ehrs.get(0)), column(distinct, 0));
+    // a branch with no condition still has to exist: EHR 1 has one BP composition, which serves both branches
+    JsonNode any = query("SELECT COUNT(DISTINCT e/ehr_id/value)" + from + " WHERE " + MINE + " AND " + SYSTOLIC.replace("o/", "o1/") + " < 160", null);
+    assertEquals(2, any.path("rows").get(0).get(0).asInt());
+  }
+
   @Test
   void notContainsAndVersions() throws Exception {
     JsonNode none = query("SELECT c/uid/value FROM EHR e CONTAINS COMPOSITION c NOT CONTAINS OBSERVATION o[" + BP + "] WHERE" + MINE, null);
