@@ -68,6 +68,8 @@ class RegionLoadIT {
     FILES.put("bed_occupancy.csv", "region-bed-occupancy.yaml");
   }
 
+  /** Its own CDR: the region's code lists (from 2020) must not meet those other ITs load into the shared one. */
+  private static TestServer server;
   private static Path region;
   private static Manifest manifest;
   private static final Map<String, LoadReport> FIRST_LOADS = new LinkedHashMap<>();
@@ -75,6 +77,7 @@ class RegionLoadIT {
   @BeforeAll
   static void generateAndLoad() throws Exception {
     System.setProperty("cdr.pseudonym.key", LoaderSettings.TEST_KEY);
+    server = TestServer.isolated();
     region = Files.createTempDirectory("region-load-it-");
     manifest = RegionGenerator.generate(SEED, PATIENTS, 2, START, region);
     keepBedDaysBefore(region.resolve("bed_occupancy.csv"), BED_DAYS_UNTIL);
@@ -172,7 +175,7 @@ class RegionLoadIT {
   @Test
   void bedOccupancyIsInTheWardsOwnEhr() throws Exception {
     String ward = "SE2321000099-1202";
-    HttpResponse<String> r = Api.get("/ehr?subject_id=" + ward + "&subject_namespace=se.hsa.unit");
+    HttpResponse<String> r = Api.get(server.api() + "/ehr?subject_id=" + ward + "&subject_namespace=se.hsa.unit");
     assertEquals(200, r.statusCode(), r.body());
     String ehr = Api.json(r).path("ehr_id").path("value").asText();
     JsonNode rows = aql("SELECT b/data[at0001]/items[at0003]/value/magnitude FROM EHR e[ehr_id/value='" + ehr + "'] CONTAINS COMPOSITION c"
@@ -242,7 +245,7 @@ class RegionLoadIT {
     return fromRegion("Exempelland journal");
   }
 
-  /** Scopes a query to this region's compositions of one source system (the database is shared with the other ITs). */
+  /** Scopes a query to the compositions of one of the region's source systems. */
   private static String fromRegion(String sourceSystem) {
     return PROVENANCE + "/items[at0001]/value/id = '" + sourceSystem + "'";
   }
@@ -254,13 +257,13 @@ class RegionLoadIT {
     }
     for (Path f : files) {
       String kind = f.getFileName().toString().startsWith("codes_") ? "codes" : f.getFileName().toString().replace(".csv", "");
-      HttpResponse<String> r = Api.put(TestServer.get().baseUrl() + "/cdr/v1/master/" + kind, Files.readString(f), "text/csv");
+      HttpResponse<String> r = Api.put(server.baseUrl() + "/cdr/v1/master/" + kind, Files.readString(f), "text/csv");
       assertEquals(200, r.statusCode(), f + ": " + r.body());
     }
   }
 
   private static LoadReport load(String mappingFile, Path input) {
-    Cdr cdr = TestServer.get().cdr();
+    Cdr cdr = server.cdr();
     Mapping mapping = cdr.loader().parseAndCheck(MappingCatalog.shipped(mappingFile));
     return cdr.loader().load(mapping, input, LoadOptions.defaults(input.getFileName().toString()).withBatchSize(200), ProgressListener.NONE);
   }
@@ -285,7 +288,7 @@ class RegionLoadIT {
     Map<String, LocalDate> out = new HashMap<>();
     for (String line : Files.readAllLines(region.resolve("patients.csv")).subList(1, PATIENTS + 1)) {
       String[] f = line.split(",");
-      HttpResponse<String> r = Api.get("/ehr?subject_id=" + PSEUDONYMS.pseudonym(f[0]) + "&subject_namespace=se.region.pseudonym");
+      HttpResponse<String> r = Api.get(server.api() + "/ehr?subject_id=" + PSEUDONYMS.pseudonym(f[0]) + "&subject_namespace=se.region.pseudonym");
       if (r.statusCode() == 200) {
         out.put(Api.json(r).path("ehr_id").path("value").asText(), LocalDate.parse(f[1]));
       }
@@ -312,7 +315,7 @@ class RegionLoadIT {
   }
 
   private static JsonNode aql(String q) {
-    HttpResponse<String> r = Api.post("/query/aql", Api.JSON.createObjectNode().put("q", q).toString(), "application/json");
+    HttpResponse<String> r = Api.post(server.api() + "/query/aql", Api.JSON.createObjectNode().put("q", q).toString(), "application/json");
     assertEquals(200, r.statusCode(), q + "\n" + r.body());
     return Api.json(r).path("rows");
   }
@@ -328,7 +331,7 @@ class RegionLoadIT {
   }
 
   private static long sqlCount(String sql, Object... params) throws Exception {
-    try (Connection c = TestServer.get().cdr().database().connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = server.cdr().database().connection(); PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
@@ -346,7 +349,7 @@ class RegionLoadIT {
       patterns.add("%" + p + "%");
       patterns.add("%" + p.substring(0, 8) + "-" + p.substring(8) + "%");
     }
-    try (Connection c = TestServer.get().cdr().database().connection()) {
+    try (Connection c = server.cdr().database().connection()) {
       for (String table : List.of("source_record", "quarantine", "load_run", "comp_node", "comp_node_hist", "ehr", "ehr_status_version", "contribution",
           "composition", "load_mapping")) {
         try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table + " t where t::text like any (?)")) {
