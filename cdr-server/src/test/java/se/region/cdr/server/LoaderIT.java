@@ -43,6 +43,16 @@ class LoaderIT {
   @BeforeAll
   static void testKey() {
     System.setProperty("cdr.pseudonym.key", LoaderSettings.TEST_KEY); // the documented test default
+    // Once any care unit is in master data (other ITs share the database) the loader rejects unknown
+    // units, so this test's provider and unit are registered (reloading them changes nothing).
+    putMaster("regions", "tenant,code,name,valid_from\n32,32,Region Loadertest,2000-01-01\n");
+    putMaster("providers", "hsa_id,name,tenant,valid_from\n" + PROVIDER + ",Loadertestets vårdgivare,32,2000-01-01\n");
+    putMaster("units", "hsa_id,name,provider_hsa_id,kind,valid_from\n" + UNIT + ",Vårdcentralen Exempelby," + PROVIDER + ",primary,2000-01-01\n");
+  }
+
+  private static void putMaster(String kind, String csv) {
+    HttpResponse<String> r = Api.put(TestServer.get().baseUrl() + "/cdr/v1/master/" + kind, csv, "text/csv");
+    assertEquals(200, r.statusCode(), r.body());
   }
 
   private static Cdr cdr() {

@@ -46,6 +46,27 @@ public final class TestServer {
     return instance;
   }
 
+  /**
+   * A second, separate CDR on its own embedded PostgreSQL, for a test whose global state must not
+   * meet the other tests' (master data has one code list per system for all regions). Stopped when
+   * the JVM exits.
+   */
+  public static TestServer isolated() {
+    try {
+      CdrConfig config = new CdrConfig("127.0.0.1", freePort(), Files.createTempDirectory("cdr-it-isolated-"), null, "postgres", "postgres", 0,
+          "it.cdr.local", true, 16, 30000, 100000);
+      Cdr cdr = Cdr.start(config);
+      HttpServer http = HttpServer.start(cdr);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        http.close();
+        cdr.close();
+      }));
+      return new TestServer(cdr, http);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;

@@ -32,6 +32,7 @@ import se.region.cdr.core.ehr.CompositionService;
 import se.region.cdr.core.ehr.EhrService;
 import se.region.cdr.core.template.StoredTemplate;
 import se.region.cdr.core.template.TemplateStore;
+import se.region.cdr.loader.input.LookupRecordReader;
 import se.region.cdr.loader.input.RecordReader;
 import se.region.cdr.loader.input.RecordReaders;
 import se.region.cdr.loader.input.SourceRecord;
@@ -40,6 +41,8 @@ import se.region.cdr.loader.mapping.Mapping;
 import se.region.cdr.loader.mapping.MappingException;
 import se.region.cdr.loader.mapping.MappingParser;
 import se.region.cdr.loader.mapping.TemplatePaths;
+import se.region.cdr.loader.master.MasterDataCheck;
+import se.region.cdr.loader.master.MasterDataView;
 import se.region.cdr.loader.store.BatchWriter;
 import se.region.cdr.loader.store.LoadRunStore;
 import se.region.cdr.loader.store.Outcome;
@@ -97,6 +100,7 @@ public final class Loader {
     RecordMapper mapper = new RecordMapper(mapping, new Pseudonymizer(settings.pseudonymKey()), paths.rootId());
     Set<String> constantKeys = mapping.rules().stream().filter(r -> r.source() == null).map(r -> r.path()).collect(Collectors.toSet());
     ContentPreparer preparer = new ContentPreparer(templates, compositions, mapping.templateId(), constantKeys);
+    MasterDataCheck masterData = new MasterDataCheck(MasterDataView.of(dataSource), mapping, paths.rootId());
     String sha;
     long bytes;
     try {
@@ -113,7 +117,7 @@ public final class Loader {
     });
     try (Connection c = dataSource.getConnection();
         InputStream in = Files.newInputStream(input);
-        RecordReader reader = RecordReaders.open(in, mapping.input())) {
+        RecordReader reader = LookupRecordReader.attach(RecordReaders.open(in, mapping.input()), mapping, input)) {
       checkColumns(mapping, reader);
       c.setAutoCommit(true);
       if (!runs.lock(c, mapping, sha)) {
@@ -136,7 +140,7 @@ public final class Loader {
         batch.add(record);
         if (batch.size() == options.batchSize()) {
           List<SourceRecord> work = batch;
-          inFlight.add(workers.submit(() -> process(work, mapper, preparer, mapping)));
+          inFlight.add(workers.submit(() -> process(work, mapper, masterData, preparer, mapping)));
           batch = new ArrayList<>(options.batchSize());
           while (inFlight.size() >= maxInFlight) {
             here += write(writer, inFlight.poll());
@@ -146,7 +150,7 @@ public final class Loader {
       }
       if (!batch.isEmpty()) {
         List<SourceRecord> work = batch;
-        inFlight.add(workers.submit(() -> process(work, mapper, preparer, mapping)));
+        inFlight.add(workers.submit(() -> process(work, mapper, masterData, preparer, mapping)));
       }
       while (!inFlight.isEmpty()) {
         here += write(writer, inFlight.poll());
@@ -183,7 +187,8 @@ public final class Loader {
   }
 
   /** The parallel stage for one batch: map every record, skip those already stored unchanged, validate the rest. */
-  private List<Outcome> process(List<SourceRecord> batch, RecordMapper mapper, ContentPreparer preparer, Mapping mapping) throws SQLException {
+  private List<Outcome> process(List<SourceRecord> batch, RecordMapper mapper, MasterDataCheck masterData, ContentPreparer preparer, Mapping mapping)
+      throws SQLException {
     List<Outcome> out = new ArrayList<>(batch.size());
     List<MappedRecord> mapped = new ArrayList<>();
     for (SourceRecord r : batch) {
@@ -193,7 +198,7 @@ public final class Loader {
       }
       RecordInfo info = mapper.info(r);
       try {
-        MappedRecord m = mapper.map(r, info);
+        MappedRecord m = masterData.check(mapper.map(r, info));
         mapped.add(m);
         out.add(null); // placeholder, filled below in order
       } catch (Rejection why) {

@@ -24,7 +24,9 @@ import se.region.cdr.loader.mapping.MappingException;
  */
 public final class MappingCatalog {
   /** The mappings shipped under loader/src/main/resources/mappings. */
-  public static final List<String> SHIPPED = List.of("vital-signs-csv.yaml", "vital-signs-fhir.yaml");
+  public static final List<String> SHIPPED = List.of("vital-signs-csv.yaml", "vital-signs-fhir.yaml", "region-encounters.yaml",
+      "region-diagnoses.yaml", "region-medications.yaml", "region-labs.yaml", "region-vitals.yaml", "region-procedures.yaml",
+      "region-referrals.yaml", "region-costs.yaml", "region-bed-occupancy.yaml");
 
   private final DataSource dataSource;
   private final Loader loader;

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,7 +40,7 @@ public final class MappingParser {
   public static final String RECORD_KEY = "$recordKey";
 
   private static final Set<String> TOP = Set.of("mapping", "version", "description", "input", "template", "timeZone", "recordKey", "subject",
-      "provenance", "constants", "rules");
+      "provenance", "constants", "rules", "lookups");
   private static final Set<String> RULE = Set.of("path", "source", "constant", "type", "required", "pattern", "decimalComma", "precision",
       "codes", "terminology", "unit", "unitSource", "conversions", "regex", "when", "rules");
 
@@ -78,14 +80,16 @@ public final class MappingParser {
     rules(ruleNodes, List.of(), rules, where);
     String rootId = rootId(rules, where);
     constants(root.path("constants"), rootId, rules, where);
-    provenance(root.path("provenance"), rootId, key, rules, where);
+    boolean providerFromMasterData = provenance(root.path("provenance"), rootId, key, rules, where);
+    List<Lookup> lookups = lookups(root.path("lookups"), where + ": lookups");
     for (FieldRule r : rules) {
-      if (subject.source().equals(r.source())) {
+      if (subject.source().equals(r.source()) && !subject.careUnit()) {
         throw new MappingException(where + ": " + r.name() + " reads the subject field '" + subject.source()
             + "'; personal identity numbers never enter the store (the subject becomes the EHR's pseudonym)");
       }
     }
-    return new Mapping(id, version, root.path("description").asText(""), input, template, zone, key, subject, List.copyOf(rules));
+    return new Mapping(id, version, root.path("description").asText(""), input, template, zone, key, subject, List.copyOf(rules), lookups,
+        providerFromMasterData);
   }
 
   private static InputSpec input(JsonNode n, String where) {
@@ -131,8 +135,36 @@ public final class MappingParser {
     if (!n.isObject()) {
       throw new MappingException(where + " is missing (source: the field with the personal identity number or patient id)");
     }
-    checkKeys(n, Set.of("source", "namespace"), where);
-    return new SubjectSpec(required(n, "source", where), n.path("namespace").asText("se.region.pseudonym"));
+    checkKeys(n, Set.of("source", "namespace", "kind"), where);
+    String kind = n.path("kind").asText("person");
+    if (!kind.equals("person") && !kind.equals("care-unit")) {
+      throw new MappingException(where + ".kind '" + kind + "' is not one of person (pseudonymised), care-unit (HSA-id in clear)");
+    }
+    boolean unit = kind.equals("care-unit");
+    return new SubjectSpec(required(n, "source", where), n.path("namespace").asText(unit ? SubjectSpec.UNIT_NAMESPACE : "se.region.pseudonym"), unit);
+  }
+
+  private static List<Lookup> lookups(JsonNode n, String where) {
+    if (n.isMissingNode() || n.isNull()) {
+      return List.of();
+    }
+    if (!n.isObject()) {
+      throw new MappingException(where + " must be a table of name -> {file, key, on, columns}");
+    }
+    List<Lookup> out = new ArrayList<>();
+    n.fields().forEachRemaining(e -> {
+      String w = where + "." + e.getKey();
+      if (!ID.matcher(e.getKey()).matches() || e.getKey().contains(".")) {
+        throw new MappingException(w + ": a lookup name may only hold letters, digits, '_' and '-'");
+      }
+      checkKeys(e.getValue(), Set.of("file", "key", "on", "columns"), w);
+      List<String> columns = strings(e.getValue().path("columns"), w + ".columns");
+      if (columns.isEmpty()) {
+        throw new MappingException(w + ".columns must name at least one column of the lookup file");
+      }
+      out.add(new Lookup(e.getKey(), required(e.getValue(), "file", w), required(e.getValue(), "key", w), required(e.getValue(), "on", w), columns));
+    });
+    return List.copyOf(out);
   }
 
   /** Flattens rules and groups ({@code when} + {@code rules}) in order; group conditions are inherited. */
@@ -174,7 +206,7 @@ public final class MappingParser {
     DateTimeFormatter pattern = null;
     if (n.has("pattern")) {
       try {
-        pattern = DateTimeFormatter.ofPattern(n.path("pattern").asText());
+        pattern = pattern(n.path("pattern").asText());
       } catch (IllegalArgumentException e) {
         throw new MappingException(where + ": bad date/time pattern '" + n.path("pattern").asText() + "': " + e.getMessage());
       }
@@ -198,6 +230,19 @@ public final class MappingParser {
     Integer precision = n.has("precision") ? n.path("precision").asInt() : null;
     return new FieldRule(name, path, source, constant, type, n.path("required").asBoolean(false), pattern, n.path("decimalComma").asBoolean(false),
         precision, codes, units, n.hasNonNull("unitSource") ? n.path("unitSource").asText() : null, regex, when);
+  }
+
+  /**
+   * A date/time pattern; one without a time of day (e.g. {@code yyyy-MM-dd}) reads midnight, so a
+   * date-only column can fill a DV_DATE_TIME (in the mapping's time zone, like any local time).
+   */
+  static DateTimeFormatter pattern(String text) {
+    String unquoted = text.replaceAll("'[^']*'", "");
+    DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().appendPattern(text);
+    if (!unquoted.matches(".*[HhkK].*")) {
+      b.parseDefaulting(ChronoField.HOUR_OF_DAY, 0).parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0);
+    }
+    return b.toFormatter();
   }
 
   private static CodeTable codes(JsonNode n, String defaultTerminology, String where) {
@@ -279,26 +324,34 @@ public final class MappingParser {
    * (templates/vital_signs/README.md): source system, care provider and care unit HSA-ids, and the
    * source record identifier (the record key).
    */
-  private static void provenance(JsonNode n, String root, RecordKeySpec key, List<FieldRule> rules, String where) {
+  private static boolean provenance(JsonNode n, String root, RecordKeySpec key, List<FieldRule> rules, String where) {
     if (n.isMissingNode() || n.isNull()) {
-      return;
+      return false;
     }
     checkKeys(n, Set.of("sourceSystem", "issuer", "careProvider", "careUnit", "sourceRecordId"), where + ": provenance");
     String issuer = n.path("issuer").asText(key.sourceSystem());
     String base = root + "/" + PROVENANCE;
     JsonNode system = n.has("sourceSystem") ? n.path("sourceSystem") : JsonNodeFactory.instance.objectNode().put("constant", key.sourceSystem());
     identifier(rules, base + "source_system", valueRule(system, where + ": provenance.sourceSystem"), issuer, "system", null);
-    identifier(rules, base + "care_provider_hsa-id", valueRule(n.path("careProvider"), where + ": provenance.careProvider"), "HSA", "HSA-id", HSA_ID);
+    boolean providerFromMasterData = n.path("careProvider").path("masterData").asBoolean(false);
+    if (providerFromMasterData) {
+      // the |id is the provider of the record's care unit at its date, filled in by the master-data check
+      checkKeys(n.path("careProvider"), Set.of("masterData"), where + ": provenance.careProvider");
+      identifierAttributes(rules, base + "care_provider_hsa-id", "HSA", "HSA-id");
+    } else {
+      identifier(rules, base + "care_provider_hsa-id", valueRule(n.path("careProvider"), where + ": provenance.careProvider"), "HSA", "HSA-id", HSA_ID);
+    }
     identifier(rules, base + "care_unit_hsa-id", valueRule(n.path("careUnit"), where + ": provenance.careUnit"), "HSA", "HSA-id", HSA_ID);
     if (n.path("sourceRecordId").asBoolean(true)) {
       ObjectNode recordKey = JsonNodeFactory.instance.objectNode().put("source", RECORD_KEY);
       identifier(rules, base + "source_record_identifier", recordKey, issuer, "source-record", null);
     }
+    return providerFromMasterData;
   }
 
   private static ObjectNode valueRule(JsonNode n, String where) {
     if (!n.isObject() || (n.has("source") == n.has("constant"))) {
-      throw new MappingException(where + " needs exactly one of source and constant");
+      throw new MappingException(where + " needs exactly one of source and constant" + (where.endsWith("careProvider") ? " (or masterData: true)" : ""));
     }
     return (ObjectNode) n;
   }
@@ -307,6 +360,11 @@ public final class MappingParser {
     String name = "provenance " + path.substring(path.lastIndexOf('/') + 1);
     rules.add(new FieldRule(name, path + "|id", value.hasNonNull("source") ? value.path("source").asText() : null, value.get("constant"),
         FieldType.TEXT, true, null, false, null, null, null, null, regex == null ? null : Pattern.compile(regex), List.of()));
+    identifierAttributes(rules, path, issuer, type);
+  }
+
+  private static void identifierAttributes(List<FieldRule> rules, String path, String issuer, String type) {
+    String name = "provenance " + path.substring(path.lastIndexOf('/') + 1);
     rules.add(constantRule(name, path + "|issuer", JsonNodeFactory.instance.textNode(issuer)));
     rules.add(constantRule(name, path + "|assigner", JsonNodeFactory.instance.textNode(issuer)));
     rules.add(constantRule(name, path + "|type", JsonNodeFactory.instance.textNode(type)));

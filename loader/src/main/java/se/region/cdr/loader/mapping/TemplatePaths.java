@@ -32,8 +32,14 @@ public final class TemplatePaths {
     paths.add(path);
     for (WebTemplateNode child : node.getChildren()) {
       add(child, STRUCTURES.contains(child.getRmType()) ? path : path + "/" + child.getId());
+      if (EVENTS.contains(child.getRmType()) && child.getMax() == 1) {
+        // the SDK's FLAT format leaves out a single event's own segment (laboratory_test_result:0/time)
+        add(child, path);
+      }
     }
   }
+
+  private static final Set<String> EVENTS = Set.of("EVENT", "POINT_EVENT", "INTERVAL_EVENT");
 
   /** Data structures FLAT paths step over (their children appear directly below the parent). */
   private static final Set<String> STRUCTURES = Set.of("HISTORY", "ITEM_TREE", "ITEM_LIST", "ITEM_SINGLE", "ITEM_TABLE");

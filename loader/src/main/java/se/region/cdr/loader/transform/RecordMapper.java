@@ -53,7 +53,8 @@ public final class RecordMapper {
   /** The record's info, as far as it can be read (for the quarantine when mapping fails early). */
   public RecordInfo info(SourceRecord record) {
     String identity = record.value(mapping.subject().source());
-    String pseudonym = identity == null || identity.isBlank() ? null : pseudonymizer.pseudonym(identity);
+    String pseudonym = identity == null || identity.isBlank() ? null
+        : mapping.subject().keepsInClear(identity) ? identity.trim() : pseudonymizer.pseudonym(identity);
     String key = recordKey(record, pseudonym);
     return new RecordInfo(record.number(), record.line(), key, pseudonym, scrub(record.raw(), identity, pseudonym));
   }

@@ -17,8 +17,10 @@ class MappingParserTest {
   void shippedMappingsParseAndMatchTheTemplate() {
     for (String file : MappingCatalog.SHIPPED) {
       Mapping m = MappingParser.parse(MappingCatalog.shipped(file));
-      PATHS.check(m);
-      assertEquals("CDR - Vital signs.v1", m.templateId());
+      TemplatePaths.of(VitalSignsTemplate.webTemplate(m.templateId())).check(m);
+      if (file.startsWith("vital-signs")) {
+        assertEquals("CDR - Vital signs.v1", m.templateId());
+      }
     }
     Mapping csv = MappingParser.parse(MappingCatalog.shipped("vital-signs-csv.yaml"));
     assertEquals(InputFormat.CSV, csv.input().format());
@@ -68,5 +70,27 @@ class MappingParserTest {
     assertEquals(37.0, temp.convert(new BigDecimal("98.6"), "[degF]").orElseThrow().doubleValue(), 0.001);
     UnitConversion hb = new UnitConversion("g/L", java.util.Map.of("g/dL", UnitConversion.known("g/dL", "g/L").orElseThrow()));
     assertEquals(135.0, hb.convert(new BigDecimal("13.5"), "g/dL").orElseThrow().doubleValue(), 1e-9);
+  }
+
+  @Test
+  void regionOptionsLookupsCareUnitSubjectsProviderFromMasterDataAndDateOnlyPatterns() {
+    Mapping beds = MappingParser.parse(MappingCatalog.shipped("region-bed-occupancy.yaml"));
+    assertTrue(beds.subject().careUnit());
+    assertEquals(SubjectSpec.UNIT_NAMESPACE, beds.subject().namespace());
+    assertTrue(beds.subject().keepsInClear("SE2321000099-1101"));
+    assertFalse(beds.subject().keepsInClear("191212121212"), "a personal identity number is never kept in clear");
+    assertTrue(beds.careProviderFromMasterData());
+    assertFalse(beds.rules().stream().anyMatch(r -> r.path().endsWith("care_provider_hsa-id|id")), "filled in from master data");
+
+    Mapping vitals = MappingParser.parse(MappingCatalog.shipped("region-vitals.yaml"));
+    assertEquals(1, vitals.lookups().size());
+    assertTrue(vitals.sources().contains("contact_id"), "the lookup's key column is read from the input");
+    assertFalse(vitals.sources().contains("contact.unit_hsa_id"), "lookup columns are not input columns");
+
+    assertEquals("2020-03-29T00:00+01:00", java.time.OffsetDateTime.parse(se.region.cdr.loader.transform.ValueParsers.dateTime("2020-03-29",
+        MappingParser.pattern("yyyy-MM-dd"), java.time.ZoneId.of("Europe/Stockholm"))).toString());
+    MappingException e = assertThrows(MappingException.class, () -> MappingParser.parse(MappingCatalog.shipped("region-vitals.yaml")
+        .replace("kind]}", "kind], extra: 1}")));
+    assertTrue(e.getMessage().contains("unknown key 'extra'"), e.getMessage());
   }
 }
