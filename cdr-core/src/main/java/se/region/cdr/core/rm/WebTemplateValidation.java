@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ehrbase.openehr.sdk.serialisation.walker.Context;
 import org.ehrbase.openehr.sdk.serialisation.walker.Walker;
 import org.ehrbase.openehr.sdk.serialisation.walker.defaultvalues.DefaultValues;
@@ -42,6 +47,14 @@ final class WebTemplateValidation {
   private static final ThreadLocal<CompositionValidator> SDK = ThreadLocal.withInitial(CompositionValidator::new);
   private static final ThreadLocal<ValidationWalker> WALKER = ThreadLocal.withInitial(() -> new ValidationWalker(null, false));
   private static final Method HANDLE = handleMethod();
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
+  /** Validations running now, on any template: the RM check gets its own thread only while cores are spare. */
+  private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+  private static final ExecutorService RM_CHECKS = Executors.newFixedThreadPool(Math.max(1, CORES - 1), r -> {
+    Thread t = new Thread(r, "rm-validation");
+    t.setDaemon(true);
+    return t;
+  });
 
   static {
     skipAccessChecks();
@@ -54,12 +67,66 @@ final class WebTemplateValidation {
     this.webTemplate = requireNonNull(webTemplate, "webTemplate is null");
   }
 
-  /** The same violations as the SDK's {@code CompositionValidator().validate(composition, webTemplate)}. */
+  /**
+   * The same violations as the SDK's {@code CompositionValidator().validate(composition, webTemplate)}:
+   * Archie's RM findings if there are any, else the web-template walk's.
+   *
+   * <p>The two checks only read the composition, so while fewer validations run than there are
+   * cores, the RM check runs on a second thread beside the walk (a single client's commit waits
+   * for the longer of the two instead of their sum); under load they run one after the other.
+   */
   List<ConstraintViolation> validate(Composition composition) {
-    List<RMObjectValidationMessage> messages = SDK.get().getRmObjectValidator().validate(composition);
-    if (!messages.isEmpty()) {
-      return messages.stream().map(m -> new ConstraintViolation(m.getPath(), m.getMessage())).toList();
+    if (IN_FLIGHT.incrementAndGet() >= CORES) {
+      try {
+        List<ConstraintViolation> rm = rmViolations(composition);
+        return rm.isEmpty() ? walk(composition) : rm;
+      } finally {
+        IN_FLIGHT.decrementAndGet();
+      }
     }
+    try {
+      Future<List<ConstraintViolation>> rm = RM_CHECKS.submit(() -> rmViolations(composition));
+      List<ConstraintViolation> walked;
+      try {
+        walked = walk(composition);
+      } catch (RuntimeException | Error e) {
+        List<ConstraintViolation> rmFound = await(rm);
+        if (!rmFound.isEmpty()) {
+          return rmFound; // the SDK would not have walked a composition its RM check rejects
+        }
+        throw e;
+      }
+      List<ConstraintViolation> rmFound = await(rm);
+      return rmFound.isEmpty() ? walked : rmFound;
+    } finally {
+      IN_FLIGHT.decrementAndGet();
+    }
+  }
+
+  private static List<ConstraintViolation> rmViolations(Composition composition) {
+    List<RMObjectValidationMessage> messages = SDK.get().getRmObjectValidator().validate(composition);
+    return messages.stream().map(m -> new ConstraintViolation(m.getPath(), m.getMessage())).toList();
+  }
+
+  private static List<ConstraintViolation> await(Future<List<ConstraintViolation>> rm) {
+    try {
+      return rm.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while validating", e);
+    }
+  }
+
+  /** The SDK's walk over the web template (pooled walked copy, see the class comment). */
+  private List<ConstraintViolation> walk(Composition composition) {
     List<ConstraintViolation> result = new ArrayList<>();
     ValidationWalker walker = WALKER.get();
     if (HANDLE == null) {
