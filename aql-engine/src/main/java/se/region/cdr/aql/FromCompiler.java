@@ -26,36 +26,14 @@ final class FromCompiler {
   private final Sql sql;
   private final PathCompiler paths;
   private final Operands operands;
-  private final Map<String, Var> vars;
-  private final Map<String, Sql> semiBranches = new LinkedHashMap<>();
-  private SemiJoins.Plan plan = SemiJoins.Plan.NONE;
+  private final Map<String, Var> vars = new LinkedHashMap<>();
   private boolean ehrIdGiven;
   private boolean allVersions;
 
   FromCompiler(Sql sql, PathCompiler paths, Operands operands) {
-    this(sql, paths, operands, new LinkedHashMap<>());
-  }
-
-  /** A compiler for one branch tested with EXISTS: its own statement, the query's variables. */
-  private FromCompiler(Sql sql, PathCompiler paths, Operands operands, Map<String, Var> vars) {
     this.sql = sql;
     this.paths = paths;
     this.operands = operands;
-    this.vars = vars;
-  }
-
-  /** Compiles FROM with the branches the plan names as nested statements (see {@link #semiBranches}). */
-  void compile(Containment from, SemiJoins.Plan semiPlan) {
-    this.plan = semiPlan;
-    compile(from);
-  }
-
-  /**
-   * The branches compiled as nested statements, by root identifier: their joins (after a dummy
-   * FROM item) and conditions; the caller adds the branch's WHERE conjuncts and wraps it in EXISTS.
-   */
-  Map<String, Sql> semiBranches() {
-    return semiBranches;
   }
 
   Map<String, Var> vars() {
@@ -104,13 +82,7 @@ final class FromCompiler {
       Var v = declare(child, parent, "");
       contains(child.getContains(), v);
     } else if (c instanceof ContainmentSetOperator set && set.getSymbol() == ContainmentSetOperatorSymbol.AND) {
-      for (Containment value : set.getValues()) {
-        if (value instanceof AbstractContainmentExpression branch && plan.isSemi(branch.getIdentifier())) {
-          semiBranch(branch, parent);
-        } else {
-          contains(value, parent);
-        }
-      }
+      set.getValues().forEach(value -> contains(value, parent));
     } else if (c instanceof ContainmentSetOperator set) {
       List<String> any = new ArrayList<>();
       for (Containment value : set.getValues()) {
@@ -134,15 +106,6 @@ final class FromCompiler {
     } else {
       throw CdrException.badRequest("Unsupported FROM expression " + c);
     }
-  }
-
-  private void semiBranch(AbstractContainmentExpression branch, Var parent) {
-    Sql sub = sql.nested();
-    FromCompiler inner = new FromCompiler(sub, paths, operands, vars);
-    inner.allVersions = allVersions;
-    Var v = inner.declare(branch, parent, "");
-    inner.contains(branch.getContains(), v);
-    semiBranches.put(branch.getIdentifier(), sub);
   }
 
   private Var declare(AbstractContainmentExpression expr, Var parent, String joinPrefix) {

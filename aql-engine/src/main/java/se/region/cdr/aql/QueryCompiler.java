@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ehrbase.openehr.sdk.aql.dto.AqlQuery;
-import org.ehrbase.openehr.sdk.aql.dto.condition.WhereCondition;
 import org.ehrbase.openehr.sdk.aql.dto.operand.AggregateFunction;
 import org.ehrbase.openehr.sdk.aql.dto.operand.ColumnExpression;
 import org.ehrbase.openehr.sdk.aql.dto.operand.CountDistinctAggregateFunction;
@@ -37,8 +36,7 @@ public final class QueryCompiler {
     Operands operands = new Operands(parameters);
     PathCompiler paths = new PathCompiler(sql, systemId, operands);
     FromCompiler from = new FromCompiler(sql, paths, operands);
-    SemiJoins.Plan semi = SemiJoins.plan(query);
-    from.compile(query.getFrom(), semi);
+    from.compile(query.getFrom());
     Expressions expressions = new Expressions(paths, from.vars(), operands);
 
     List<Column> columns = new ArrayList<>();
@@ -66,20 +64,8 @@ public final class QueryCompiler {
       selectList.add((aggregated ? value.sql() : value.selected()) + " as c" + i);
     }
 
-    if (from.semiBranches().isEmpty()) {
-      if (query.getWhere() != null) {
-        sql.where.add(new Conditions(sql, expressions, operands).compile(query.getWhere()));
-      }
-    } else {
-      for (WhereCondition c : semi.rest()) {
-        sql.where.add(new Conditions(sql, expressions, operands).compile(c));
-      }
-      from.semiBranches().forEach((name, sub) -> {
-        for (WhereCondition c : semi.branches().get(name)) {
-          sub.where.add(new Conditions(sub, expressions, operands).compile(c));
-        }
-        sql.where.add("exists (select 1 from (select) d" + sub.from + sub.whereText().replace("\n", "\n  ") + ")");
-      });
+    if (query.getWhere() != null) {
+      sql.where.add(new Conditions(sql, expressions, operands).compile(query.getWhere()));
     }
 
     boolean distinct = query.getSelect().isDistinct();

@@ -179,7 +179,7 @@ class AqlQueryIT {
     assertTrue(!row.toString().contains("@n"), row.toString());
   }
 
-  /** Filter-only CONTAINS branches become EXISTS tests (SemiJoins); the answers equal the joined form's. */
+  /** A cohort over two CONTAINS branches: COUNT(DISTINCT) and DISTINCT agree with the joined rows. */
   @Test
   void cohortOverTwoBranchesMatchesTheJoinedForm() {
     String from = " FROM EHR e CONTAINS ((COMPOSITION c1 CONTAINS OBSERVATION o1[" + BP + "]) AND (COMPOSITION c2 CONTAINS OBSERVATION o2[" + BP + "]))";
