@@ -71,6 +71,11 @@ public final class RmCodec {
    * a tree, which writes the same text as the canonical JSON (without making and parsing it).
    */
   public ObjectNode toTree(RMObject object) {
+    return canonicalTree(object);
+  }
+
+  /** {@link #toTree} for callers without a codec (it needs no templates). */
+  public static ObjectNode canonicalTree(RMObject object) {
     ObjectNode tree = CanonicalJson.MARSHAL_OM.valueToTree(object);
     dropDerivedItems(tree);
     return tree;

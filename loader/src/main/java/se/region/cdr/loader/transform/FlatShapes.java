@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.region.cdr.core.rm.RmCodec;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.nedap.archie.rm.RMObject;
 import com.nedap.archie.rm.composition.Composition;
@@ -23,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.ehrbase.openehr.sdk.serialisation.RMDataFormat;
-import org.ehrbase.openehr.sdk.serialisation.jsonencoding.CanonicalJson;
 import org.ehrbase.openehr.sdk.serialisation.walker.Context;
 import org.ehrbase.openehr.sdk.util.reflection.ReflectionHelper;
 import org.ehrbase.openehr.sdk.validation.ConstraintViolation;
@@ -74,22 +74,9 @@ public final class FlatShapes {
     return reader.get().unmarshal(flat.toString(), Composition.class);
   }
 
-  /** The canonical JSON tree of a composition, as {@code RmCodec.toTree} writes it (ITEM_TABLE's derived items dropped). */
+  /** The canonical JSON tree of a composition, as {@code RmCodec.toTree} writes it. */
   public static ObjectNode toTree(Composition composition) {
-    ObjectNode tree = CanonicalJson.MARSHAL_OM.valueToTree(composition);
-    dropDerivedItems(tree);
-    return tree;
-  }
-
-  private static void dropDerivedItems(JsonNode node) {
-    if (node.isObject()) {
-      if ("ITEM_TABLE".equals(node.path("_type").asText()) && node.has("rows")) {
-        ((ObjectNode) node).remove("items");
-      }
-      node.elements().forEachRemaining(FlatShapes::dropDerivedItems);
-    } else if (node.isArray()) {
-      node.elements().forEachRemaining(FlatShapes::dropDerivedItems);
-    }
+    return RmCodec.canonicalTree(composition);
   }
 
   /** The shape of a record, learned on first sight. */
