@@ -3,8 +3,6 @@ package se.region.cdr.loader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nedap.archie.rm.composition.Composition;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.ehrbase.openehr.sdk.serialisation.flatencoding.FlatFormat;
@@ -61,7 +59,7 @@ final class ContentPreparer {
         List<ContentNode> nodes = ContentNodes.split(tree);
         if (nodes.size() == shape.archetypeIds().length) {
           shapes.countPatched();
-          return ready(record, new Content(nodes, shape.archetypeIds(), startTime(tree)));
+          return ready(record, new Content(nodes, shape.archetypeIds(), CompositionService.startTime(tree)));
         }
       }
     }
@@ -99,19 +97,6 @@ final class ContentPreparer {
       stored[i] = CompactJson.encode(nodes.get(i), language).toString();
     }
     return new Outcome.Ready(record, content, stored);
-  }
-
-  /** As {@code CompositionService.prepare}: the context start time when it is a full date-time with offset. */
-  private static OffsetDateTime startTime(ObjectNode tree) {
-    String value = tree.path("context").path("start_time").path("value").asText(null);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   private static String rootMessage(Throwable e) {

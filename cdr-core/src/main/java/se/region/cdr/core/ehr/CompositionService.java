@@ -92,7 +92,8 @@ public final class CompositionService {
     return new Prepared(template, tree, new Content(nodes, ids, startTime(tree)), requestedUid);
   }
 
-  private static OffsetDateTime startTime(ObjectNode tree) {
+  /** The context start time when it is a full date-time with offset (the indexed column), else null. */
+  public static OffsetDateTime startTime(ObjectNode tree) {
     String value = tree.path("context").path("start_time").path("value").asText(null);
     if (value == null) {
       return null;

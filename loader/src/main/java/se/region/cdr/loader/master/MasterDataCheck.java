@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,6 +18,7 @@ import se.region.cdr.core.master.CodeEntry;
 import se.region.cdr.loader.mapping.Mapping;
 import se.region.cdr.loader.mapping.MappingParser;
 import se.region.cdr.loader.transform.MappedRecord;
+import se.region.cdr.loader.transform.RecordMapper;
 import se.region.cdr.loader.transform.Rejection;
 
 /**
@@ -83,7 +80,7 @@ public final class MasterDataCheck {
     sorted.putAll(changes);
     ObjectNode flat = JsonNodeFactory.instance.objectNode();
     sorted.forEach(flat::set);
-    return new MappedRecord(record.info(), flat, hash(record.info().pseudonym(), flat));
+    return new MappedRecord(record.info(), flat, RecordMapper.contentHash(record.info().pseudonym(), flat));
   }
 
   private void checkCareUnit(ObjectNode flat, LocalDate date, Map<String, JsonNode> changes) throws Rejection {
@@ -143,15 +140,4 @@ public final class MasterDataCheck {
     }
   }
 
-  /** As RecordMapper hashes: SHA-256 over pseudonym, newline and the FLAT JSON with sorted keys. */
-  private static String hash(String pseudonym, ObjectNode flat) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(pseudonym.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) '\n');
-      return HexFormat.of().formatHex(sha.digest(flat.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

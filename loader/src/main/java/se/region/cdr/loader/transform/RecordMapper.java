@@ -94,7 +94,7 @@ public final class RecordMapper {
     }
     ObjectNode out = NODES.objectNode();
     flat.forEach(out::set);
-    return new MappedRecord(info, out, hash(info.pseudonym(), out));
+    return new MappedRecord(info, out, contentHash(info.pseudonym(), out));
   }
 
   private String firstSegmentBelowRoot(String key) {
@@ -257,7 +257,8 @@ public final class RecordMapper {
     }
   }
 
-  private static String hash(String pseudonym, ObjectNode flat) {
+  /** The content hash of a mapped record: SHA-256 over pseudonym, newline and the FLAT JSON (keys sorted). */
+  public static String contentHash(String pseudonym, ObjectNode flat) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(pseudonym.getBytes(StandardCharsets.UTF_8));
