@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.ehrbase.openehr.sdk.serialisation.flatencoding.FlatFormat;
 import org.ehrbase.openehr.sdk.serialisation.flatencoding.FlatJasonProvider;
+import org.ehrbase.openehr.sdk.serialisation.jsonencoding.CanonicalJson;
 import se.region.cdr.core.CdrException;
 import se.region.cdr.core.ErrorCode;
 import se.region.cdr.core.ehr.CompositionService;
@@ -16,6 +17,7 @@ import se.region.cdr.core.store.CompositionStore.Content;
 import se.region.cdr.core.store.ContentNode;
 import se.region.cdr.core.store.ContentNodes;
 import se.region.cdr.core.template.TemplateStore;
+import se.region.cdr.loader.transform.CanonicalShapes;
 import se.region.cdr.loader.transform.FlatShape;
 import se.region.cdr.loader.transform.FlatShapes;
 import se.region.cdr.loader.transform.MappedRecord;
@@ -37,21 +39,59 @@ import se.region.cdr.loader.transform.Rejection;
 final class ContentPreparer {
   private final CompositionService compositions;
   private final FlatShapes shapes;
+  private final CanonicalShapes canonicalShapes;
+  private final String templateId;
 
   /** @param constantKeys the mapping's constant FLAT keys (same value in every record) */
   ContentPreparer(TemplateStore templates, CompositionService compositions, String templateId, Set<String> constantKeys) {
     this.compositions = compositions;
+    this.templateId = templateId;
     FlatJasonProvider provider = new FlatJasonProvider(templates);
     this.shapes = new FlatShapes(ThreadLocal.withInitial(() -> provider.buildFlatJson(FlatFormat.SIM_SDT, templateId)),
         templates.require(templateId).webTemplate(), constantKeys);
+    this.canonicalShapes = new CanonicalShapes(templates.require(templateId).webTemplate());
   }
 
   /** How many records were patched and how many went through the SDK reader. */
   String stats() {
-    return shapes.stats();
+    return "FLAT to canonical: " + shapes.stats() + "; canonical input: " + canonicalShapes.stats();
   }
 
   Outcome.Ready prepare(MappedRecord record) throws Rejection {
+    return record.canonical() != null ? prepareCanonical(record) : prepareFlat(record);
+  }
+
+  /** A whole canonical composition: read as RM and prepared as a REST POST is. */
+  private Outcome.Ready prepareCanonical(MappedRecord record) throws Rejection {
+    ObjectNode input = record.canonical();
+    String inputTemplate = input.path("archetype_details").path("template_id").path("value").asText(null);
+    if (!templateId.equals(inputTemplate)) {
+      throw new Rejection(Rejection.WRONG_TEMPLATE, "/archetype_details/template_id", null,
+          "the composition is of template '" + inputTemplate + "', the mapping loads '" + templateId + "'");
+    }
+    CanonicalShapes.Shape shape = canonicalShapes.shape(input);
+    if (shape != null && shape.checked() && shape.normaliseAndCheck(input)) {
+      List<ContentNode> nodes = ContentNodes.split(input);
+      if (nodes.size() == shape.archetypeIds().length) {
+        canonicalShapes.countFast();
+        return ready(record, new Content(nodes, shape.archetypeIds(), CompositionService.startTime(input)));
+      }
+    }
+    canonicalShapes.countFull();
+    Composition composition;
+    try {
+      composition = CanonicalJson.MARSHAL_OM.treeToValue(input, Composition.class);
+    } catch (Exception e) {
+      throw new Rejection(Rejection.NOT_CANONICAL, null, null, "not a canonical openEHR composition: " + rootMessage(e));
+    }
+    Prepared prepared = prepareOrReject(composition);
+    if (shape != null && !shape.checked()) {
+      canonicalShapes.learn(shape, input, composition, prepared.tree(), prepared.content().archetypeIds());
+    }
+    return ready(record, prepared.content());
+  }
+
+  private Outcome.Ready prepareFlat(MappedRecord record) throws Rejection {
     FlatShape shape = shapes.shape(record.flat());
     if (shape.unusable() == null && shape.structureChecked()) {
       ObjectNode tree = shape.patch(record.flat());
@@ -70,9 +110,17 @@ final class ContentPreparer {
     } catch (RuntimeException e) {
       throw new Rejection(Rejection.NOT_FLAT, null, null, "the FLAT content was not accepted: " + rootMessage(e));
     }
-    Prepared prepared;
+    Prepared prepared = prepareOrReject(composition);
+    if (shape.unusable() == null && !shape.structureChecked() && prepared.tree().equals(shape.patch(record.flat()))) {
+      shape.markStructureChecked(prepared.content().archetypeIds());
+    }
+    return ready(record, prepared.content());
+  }
+
+  /** {@link CompositionService#prepare}: the REST API's validation and split; a validation failure becomes a rejection naming the first path. */
+  private Prepared prepareOrReject(Composition composition) throws Rejection {
     try {
-      prepared = compositions.prepare(composition);
+      return compositions.prepare(composition);
     } catch (CdrException e) {
       if (e.errorCode() != ErrorCode.VALIDATION_FAILED) {
         throw e;
@@ -83,10 +131,6 @@ final class ContentPreparer {
       throw new Rejection(Rejection.VALIDATION, colon > 0 ? first.substring(0, colon) : null, null,
           details.isEmpty() ? e.getMessage() : String.join("; ", details));
     }
-    if (shape.unusable() == null && !shape.structureChecked() && prepared.tree().equals(shape.patch(record.flat()))) {
-      shape.markStructureChecked(prepared.content().archetypeIds());
-    }
-    return ready(record, prepared.content());
   }
 
   private static Outcome.Ready ready(MappedRecord record, Content content) {

@@ -157,7 +157,7 @@ public final class Loader {
         progress.onBatch(run.lastRecord() + here, seconds(started), here);
       }
       c.setAutoCommit(true);
-      LOG.info("Load run {}: FLAT to canonical: {}", run.id(), preparer.stats());
+      LOG.info("Load run {}: {}", run.id(), preparer.stats());
       runs.finish(c, run.id());
       return runs.report(c, run, mapping.label(), seconds(started), here);
     } catch (SQLException e) {

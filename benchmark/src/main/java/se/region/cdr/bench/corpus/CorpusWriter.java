@@ -49,6 +49,7 @@ final class CorpusWriter implements CompositionSink {
     ObjectNode line = mapper.createObjectNode();
     line.put(CorpusFiles.SEQ, seq);
     line.put(CorpusFiles.EHR, ehr);
+    line.put(CorpusFiles.SUBJECT_ID, Subjects.idOf(ehr));
     line.put(CorpusFiles.TEMPLATE_ID, template.templateId());
     line.set(CorpusFiles.COMPOSITION, composition);
     out.write(mapper.writeValueAsString(line));

@@ -41,6 +41,11 @@ final class JsonRecord implements SourceRecord {
   }
 
   @Override
+  public JsonNode field(String name) {
+    return node == null ? null : node.get(name);
+  }
+
+  @Override
   public ObjectNode raw() {
     return node instanceof ObjectNode o ? o.deepCopy() : JsonNodeFactory.instance.objectNode().put("_unreadable", true);
   }

@@ -13,6 +13,11 @@ public interface SourceRecord {
   /** The value of a column (CSV) or element path (JSON); null when absent. */
   String value(String source);
 
+  /** A top-level field of a JSON record as JSON (not copied); null when absent or not a JSON record. */
+  default com.fasterxml.jackson.databind.JsonNode field(String name) {
+    return null;
+  }
+
   /** The record as JSON, for the quarantine. */
   ObjectNode raw();
 

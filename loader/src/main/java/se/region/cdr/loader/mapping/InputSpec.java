@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * How to read the input. CSV: delimiter, quote character, encoding, and either a header line or
  * the column names. FHIR bundles: the resource types that become records, and an optional
- * {@code select} condition (resources failing it are skipped, not rejected).
+ * {@code select} condition (resources failing it are skipped, not rejected). JSON Lines: with
+ * {@code composition}, the field of each record that holds a whole canonical openEHR composition.
  */
 public record InputSpec(
     InputFormat format,
@@ -16,4 +17,11 @@ public record InputSpec(
     boolean header,
     List<String> columns,
     List<String> resourceTypes,
-    Condition select) {}
+    Condition select,
+    String composition) {
+
+  /** Whether records carry whole canonical compositions (in the field {@link #composition}) rather than values for rules. */
+  public boolean canonical() {
+    return composition != null;
+  }
+}

@@ -72,6 +72,9 @@ public final class MappingParser {
     ZoneId zone = zone(root.path("timeZone").asText("Europe/Stockholm"), where);
     RecordKeySpec key = recordKey(root.path("recordKey"), where + ": recordKey");
     SubjectSpec subject = subject(root.path("subject"), where + ": subject");
+    if (input.composition() != null) {
+      return canonical(root, id, version, input, template, zone, key, subject, where);
+    }
     List<FieldRule> rules = new ArrayList<>();
     JsonNode ruleNodes = root.path("rules");
     if (!ruleNodes.isArray() || ruleNodes.isEmpty()) {
@@ -92,11 +95,31 @@ public final class MappingParser {
         providerFromMasterData);
   }
 
+  /**
+   * A mapping of records that carry whole canonical compositions ({@code input.composition}): the
+   * composition is validated as it is, so there are no rules, constants, provenance or lookups.
+   */
+  private static Mapping canonical(JsonNode root, String id, String version, InputSpec input, String template, ZoneId zone,
+      RecordKeySpec key, SubjectSpec subject, String where) {
+    if (input.format() != InputFormat.JSONL) {
+      throw new MappingException(where + ": input.composition needs format jsonl (one record with a canonical composition per line)");
+    }
+    for (String field : List.of("rules", "constants", "provenance", "lookups")) {
+      if (root.has(field)) {
+        throw new MappingException(where + ": " + field + " cannot be combined with input.composition (the records carry whole canonical compositions)");
+      }
+    }
+    if (key.fields().contains(input.composition()) || subject.source().equals(input.composition())) {
+      throw new MappingException(where + ": the composition element '" + input.composition() + "' cannot be the record key or the subject");
+    }
+    return new Mapping(id, version, root.path("description").asText(""), input, template, zone, key, subject, List.of(), List.of(), false);
+  }
+
   private static InputSpec input(JsonNode n, String where) {
     if (!n.isObject()) {
       throw new MappingException(where + " is missing (format: csv | jsonl | fhir-bundle)");
     }
-    checkKeys(n, Set.of("format", "delimiter", "quote", "encoding", "header", "columns", "resourceTypes", "select"), where);
+    checkKeys(n, Set.of("format", "delimiter", "quote", "encoding", "header", "columns", "resourceTypes", "select", "composition"), where);
     InputFormat format = InputFormat.parse(required(n, "format", where));
     Charset encoding;
     try {
@@ -116,7 +139,11 @@ public final class MappingParser {
       throw new MappingException(where + ": a fhir-bundle input needs resourceTypes (e.g. [Observation])");
     }
     Condition select = n.has("select") ? condition(n.path("select"), where + ".select") : null;
-    return new InputSpec(format, delimiter, quote, encoding, header, columns, types, select);
+    String composition = n.hasNonNull("composition") ? n.path("composition").asText() : null;
+    if (composition != null && !ID.matcher(composition).matches()) {
+      throw new MappingException(where + ".composition must name a top-level field of the record (letters, digits, '.', '_', '-'), not '" + composition + "'");
+    }
+    return new InputSpec(format, delimiter, quote, encoding, header, columns, types, select, composition);
   }
 
   private static RecordKeySpec recordKey(JsonNode n, String where) {
@@ -136,12 +163,15 @@ public final class MappingParser {
       throw new MappingException(where + " is missing (source: the field with the personal identity number or patient id)");
     }
     checkKeys(n, Set.of("source", "namespace", "kind"), where);
-    String kind = n.path("kind").asText("person");
-    if (!kind.equals("person") && !kind.equals("care-unit")) {
-      throw new MappingException(where + ".kind '" + kind + "' is not one of person (pseudonymised), care-unit (HSA-id in clear)");
-    }
-    boolean unit = kind.equals("care-unit");
-    return new SubjectSpec(required(n, "source", where), n.path("namespace").asText(unit ? SubjectSpec.UNIT_NAMESPACE : "se.region.pseudonym"), unit);
+    SubjectSpec.Kind kind = switch (n.path("kind").asText("person")) {
+      case "person" -> SubjectSpec.Kind.PERSON;
+      case "care-unit" -> SubjectSpec.Kind.CARE_UNIT;
+      case "pseudonym" -> SubjectSpec.Kind.PSEUDONYM;
+      default -> throw new MappingException(where + ".kind '" + n.path("kind").asText()
+          + "' is not one of person (pseudonymised), care-unit (HSA-id in clear), pseudonym (issued elsewhere, kept)");
+    };
+    String namespace = n.path("namespace").asText(kind == SubjectSpec.Kind.CARE_UNIT ? SubjectSpec.UNIT_NAMESPACE : "se.region.pseudonym");
+    return new SubjectSpec(required(n, "source", where), namespace, kind);
   }
 
   private static List<Lookup> lookups(JsonNode n, String where) {

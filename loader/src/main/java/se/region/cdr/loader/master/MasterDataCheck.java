@@ -66,6 +66,9 @@ public final class MasterDataCheck {
     if (mapping.subject().careUnit() && (record.info().pseudonym() == null || !HSA.matcher(record.info().pseudonym()).matches())) {
       throw new Rejection(Rejection.BAD_VALUE, null, "subject", "the care-unit subject in field '" + mapping.subject().source() + "' is not an HSA-id");
     }
+    if (record.flat() == null) {
+      return record; // a whole canonical composition: no FLAT provenance to check (loader/README.md, "Canonical compositions")
+    }
     LocalDate date = recordDate(record.flat());
     Map<String, JsonNode> changes = new TreeMap<>();
     checkCareUnit(record.flat(), date, changes);

@@ -152,7 +152,7 @@ public final class FlatShape {
         } catch (Exception e) {
           return false;
         }
-        if (value == null || value.getClass() != leaf.type() || !json.equals(CanonicalJson.MARSHAL_OM.valueToTree(value))
+        if (value == null || value.getClass() != leaf.type() || !sameJson(json, CanonicalJson.MARSHAL_OM.valueToTree(value))
             || !archie.validate(value).isEmpty()) {
           return false;
         }
@@ -172,6 +172,25 @@ public final class FlatShape {
     }
     return true;
   }
+
+  /**
+   * Equal JSON text: like {@link JsonNode#equals}, except that a whole number equals the same whole
+   * number held in another node class (a parsed 0 is an IntNode, the SDK writes a long as LongNode).
+   */
+  static boolean sameJson(JsonNode a, JsonNode b) {
+    return a.equals(SAME_TEXT, b);
+  }
+
+  private static final java.util.Comparator<JsonNode> SAME_TEXT = (x, y) -> {
+    if (x.isNumber() && y.isNumber()) {
+      if (x.isIntegralNumber() && y.isIntegralNumber()) {
+        return x.bigIntegerValue().equals(y.bigIntegerValue()) ? 0 : 1;
+      }
+      return x.isFloatingPointNumber() && y.isFloatingPointNumber() && x.decimalValue().compareTo(y.decimalValue()) == 0
+          && x.asText().equals(y.asText()) ? 0 : 1;
+    }
+    return x.equals(y) ? 0 : 1;
+  };
 
   /** For tests: where the values land. */
   List<Place> places() {

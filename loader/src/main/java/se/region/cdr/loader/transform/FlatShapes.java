@@ -305,7 +305,7 @@ public final class FlatShapes {
    * DataValue; it must be the value of one of {@link #VALUE_PLACES}, and no object above it may
    * have a web-template validator of its own (those see the value too).
    */
-  private static String leafFor(Composition composition, ObjectNode tree, JsonPointer ptr, Map<Object, List<WebTemplateNode>> visited,
+  static String leafFor(Composition composition, ObjectNode tree, JsonPointer ptr, Map<Object, List<WebTemplateNode>> visited,
       Map<String, FlatShape.Leaf> leaves) {
     Map<Class<? extends RMObject>, ConstraintValidator> validators = VALIDATORS;
     Object current = composition;
@@ -379,6 +379,10 @@ public final class FlatShapes {
 
   /** Which web-template nodes the SDK's validation walk pairs with each RM object of the composition. */
   private Map<Object, List<WebTemplateNode>> visitedNodes(Composition composition) {
+    return visitedNodes(composition, webTemplate);
+  }
+
+  static Map<Object, List<WebTemplateNode>> visitedNodes(Composition composition, WebTemplate webTemplate) {
     Map<Object, List<WebTemplateNode>> out = new IdentityHashMap<>();
     ValidationWalker walker = new ValidationWalker(null, false) {
       @Override

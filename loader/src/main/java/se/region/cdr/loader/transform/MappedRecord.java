@@ -2,5 +2,17 @@ package se.region.cdr.loader.transform;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A record mapped to FLAT: its info, the FLAT object (keys sorted) and the content hash. */
-public record MappedRecord(RecordInfo info, ObjectNode flat, String contentHash) {}
+/**
+ * A mapped record: its info, its content and the content hash. The content is either a FLAT object
+ * (keys sorted; {@code canonical} null) made by the mapping's rules, or, for a mapping whose records
+ * carry whole compositions, the canonical composition as read ({@code flat} null).
+ */
+public record MappedRecord(RecordInfo info, ObjectNode flat, String contentHash, ObjectNode canonical) {
+  public MappedRecord(RecordInfo info, ObjectNode flat, String contentHash) {
+    this(info, flat, contentHash, null);
+  }
+
+  static MappedRecord canonical(RecordInfo info, ObjectNode composition, String contentHash) {
+    return new MappedRecord(info, null, contentHash, composition);
+  }
+}

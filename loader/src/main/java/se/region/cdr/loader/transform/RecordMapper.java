@@ -23,6 +23,7 @@ import se.region.cdr.loader.mapping.Condition;
 import se.region.cdr.loader.mapping.FieldRule;
 import se.region.cdr.loader.mapping.Mapping;
 import se.region.cdr.loader.mapping.MappingParser;
+import se.region.cdr.loader.mapping.SubjectSpec;
 
 /**
  * Applies a mapping's field rules to one source record: the subject becomes its pseudonym, the
@@ -81,6 +82,18 @@ public final class RecordMapper {
     }
     if (info.recordKey() == null) {
       throw new Rejection(Rejection.MISSING_REQUIRED, null, "recordKey", "a record key field " + mapping.recordKey().fields() + " is empty");
+    }
+    if (mapping.subject().kind() == SubjectSpec.Kind.PSEUDONYM && !mapping.subject().keepsInClear(identity)) {
+      throw new Rejection(Rejection.BAD_VALUE, null, "subject", "the subject field '" + mapping.subject().source()
+          + "' holds what looks like a personal identity number, not a pseudonym (it is not stored)");
+    }
+    if (mapping.input().canonical()) {
+      JsonNode composition = record.field(mapping.input().composition());
+      if (!(composition instanceof ObjectNode c) || !"COMPOSITION".equals(c.path("_type").asText())) {
+        throw new Rejection(Rejection.BAD_RECORD, null, mapping.input().composition(),
+            "field '" + mapping.input().composition() + "' does not hold a canonical COMPOSITION object");
+      }
+      return MappedRecord.canonical(info, c, contentHash(info.pseudonym(), c));
     }
     Map<String, JsonNode> flat = new TreeMap<>();
     for (FieldRule rule : mapping.rules()) {
@@ -257,7 +270,7 @@ public final class RecordMapper {
     }
   }
 
-  /** The content hash of a mapped record: SHA-256 over pseudonym, newline and the FLAT JSON (keys sorted). */
+  /** The content hash of a mapped record: SHA-256 over pseudonym, newline and the FLAT JSON (keys sorted) or the canonical composition as read. */
   public static String contentHash(String pseudonym, ObjectNode flat) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

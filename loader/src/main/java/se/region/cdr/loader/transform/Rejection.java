@@ -16,6 +16,8 @@ public final class Rejection extends Exception {
   public static final String BAD_VALUE = "bad_value";
   public static final String NO_CONTENT = "no_content";
   public static final String NOT_FLAT = "flat_not_accepted";
+  public static final String NOT_CANONICAL = "not_canonical";
+  public static final String WRONG_TEMPLATE = "wrong_template";
   public static final String VALIDATION = "template_validation";
   public static final String SUBJECT_CHANGED = "subject_changed";
   public static final String EHR_NOT_MODIFIABLE = "ehr_not_modifiable";
