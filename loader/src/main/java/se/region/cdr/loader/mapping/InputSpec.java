@@ -5,8 +5,11 @@ import java.util.List;
 
 /**
  * How to read the input. CSV: delimiter, quote character, encoding, and either a header line or
- * the column names. FHIR bundles: the resource types that become records, and an optional
- * {@code select} condition (resources failing it are skipped, not rejected).
+ * the column names. FHIR bundles: the resource types that become records, an optional
+ * {@code select} condition (resources failing it are skipped, not rejected: they are not this
+ * mapping's), and {@code require} conditions a selected record must meet, else it is rejected with
+ * the condition's reason (e.g. an Observation of the right category whose code the mapping has no
+ * rules for: {@code unknown_code}).
  */
 public record InputSpec(
     InputFormat format,
@@ -16,4 +19,14 @@ public record InputSpec(
     boolean header,
     List<String> columns,
     List<String> resourceTypes,
-    Condition select) {}
+    Condition select,
+    List<Requirement> require) {
+
+  public InputSpec(InputFormat format, char delimiter, char quote, Charset encoding, boolean header, List<String> columns,
+      List<String> resourceTypes, Condition select) {
+    this(format, delimiter, quote, encoding, header, columns, resourceTypes, select, List.of());
+  }
+
+  /** A condition a selected record must meet, and the reject reason code when it does not. */
+  public record Requirement(Condition condition, String reason) {}
+}
