@@ -26,7 +26,9 @@ public final class MappingCatalog {
   /** The mappings shipped under loader/src/main/resources/mappings. */
   public static final List<String> SHIPPED = List.of("vital-signs-csv.yaml", "vital-signs-fhir.yaml", "region-encounters.yaml",
       "region-diagnoses.yaml", "region-medications.yaml", "region-labs.yaml", "region-vitals.yaml", "region-procedures.yaml",
-      "region-referrals.yaml", "region-costs.yaml", "region-bed-occupancy.yaml");
+      "region-referrals.yaml", "region-costs.yaml", "region-bed-occupancy.yaml", "synthea-encounters.yaml", "synthea-conditions.yaml",
+      "synthea-medication-requests.yaml", "synthea-medication-statements.yaml", "synthea-procedures.yaml", "synthea-vital-signs.yaml",
+      "synthea-labs.yaml");
 
   private final DataSource dataSource;
   private final Loader loader;

@@ -12,7 +12,7 @@ public final class VitalSignsTemplate {
   private static final java.util.Map<String, String> DIRECTORIES = java.util.Map.of("CDR - Vital signs.v1", "vital_signs",
       "CDR - Care contact.v1", "care_contact", "CDR - Diagnosis.v1", "diagnosis", "CDR - Medication order.v1", "medication_order",
       "CDR - Laboratory result.v1", "laboratory_result", "CDR - Procedure.v1", "procedure", "CDR - Referral.v1", "referral",
-      "CDR - Contact cost.v1", "contact_cost", "CDR - Bed occupancy.v1", "bed_occupancy");
+      "CDR - Contact cost.v1", "contact_cost", "CDR - Bed occupancy.v1", "bed_occupancy", "CDR - Medication statement.v1", "medication_statement");
 
   private VitalSignsTemplate() {}
 

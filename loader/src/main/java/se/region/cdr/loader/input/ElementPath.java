@@ -15,16 +15,22 @@ import java.util.function.Function;
  * bundle. Examples: {@code valueQuantity.value}, {@code code.coding[system=http://loinc.org].code},
  * {@code component[code.coding.code=8480-6].valueQuantity.value},
  * {@code subject.reference.resolve().identifier[system=http://electronichealth.se/identifier/personnummer].value}.
+ *
+ * <p>Alternatives are joined by {@code |} outside brackets (FHIRPath's union): the values of the
+ * first alternative come first, so {@link #first} reads the first alternative that has a value, e.g.
+ * {@code medicationCodeableConcept.coding[system=X].code | medicationReference.reference.resolve().code.coding[system=X].code}.
  */
 public final class ElementPath {
   private static final Map<String, ElementPath> CACHE = new ConcurrentHashMap<>();
 
   private final List<Segment> segments;
+  private final List<ElementPath> alternatives;
 
   private record Segment(String name, ElementPath filterPath, String filterValue, int index, boolean resolve) {}
 
-  private ElementPath(List<Segment> segments) {
+  private ElementPath(List<Segment> segments, List<ElementPath> alternatives) {
     this.segments = segments;
+    this.alternatives = alternatives;
   }
 
   public static ElementPath of(String text) {
@@ -32,8 +38,19 @@ public final class ElementPath {
   }
 
   private static ElementPath compile(String text) {
+    List<String> union = split(text, '|');
+    if (union.size() > 1) {
+      List<ElementPath> alternatives = new ArrayList<>();
+      for (String alternative : union) {
+        if (alternative.isBlank()) {
+          throw new IllegalArgumentException("Element path '" + text + "': empty alternative around '|'");
+        }
+        alternatives.add(compile(alternative.trim()));
+      }
+      return new ElementPath(List.of(), List.copyOf(alternatives));
+    }
     List<Segment> out = new ArrayList<>();
-    for (String part : split(text)) {
+    for (String part : split(text.trim(), '.')) {
       if (part.equals("resolve()")) {
         out.add(new Segment(null, null, null, -1, true));
         continue;
@@ -55,11 +72,11 @@ public final class ElementPath {
         out.add(new Segment(name, compile(inside.substring(0, eq).trim()), inside.substring(eq + 1).trim(), -1, false));
       }
     }
-    return new ElementPath(List.copyOf(out));
+    return new ElementPath(List.copyOf(out), List.of());
   }
 
-  /** Splits at dots outside brackets (filter values such as URLs hold dots). */
-  private static List<String> split(String text) {
+  /** Splits at a separator outside brackets (filter values such as URLs hold dots, conditional references '|'). */
+  private static List<String> split(String text, char separator) {
     List<String> parts = new ArrayList<>();
     int depth = 0;
     int start = 0;
@@ -69,7 +86,7 @@ public final class ElementPath {
         depth++;
       } else if (c == ']') {
         depth--;
-      } else if (c == '.' && depth == 0) {
+      } else if (c == separator && depth == 0) {
         parts.add(text.substring(start, i));
         start = i + 1;
       }
@@ -80,6 +97,11 @@ public final class ElementPath {
 
   /** All values at this path; {@code resolver} maps a reference to a resource (may be null). */
   public List<JsonNode> all(JsonNode root, Function<String, JsonNode> resolver) {
+    if (!alternatives.isEmpty()) {
+      List<JsonNode> out = new ArrayList<>();
+      alternatives.forEach(a -> out.addAll(a.all(root, resolver)));
+      return out;
+    }
     List<JsonNode> current = List.of(root);
     for (Segment s : segments) {
       List<JsonNode> next = new ArrayList<>();

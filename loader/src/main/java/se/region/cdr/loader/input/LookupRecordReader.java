@@ -64,7 +64,7 @@ public final class LookupRecordReader implements RecordReader {
   /** One lookup file in memory: key -> the offered columns' values. */
   private record Table(Lookup lookup, Map<String, String[]> rows) {
     static Table read(Lookup lookup, Path file, InputSpec spec, String mappingLabel) throws IOException {
-      InputSpec csv = new InputSpec(InputFormat.CSV, spec.delimiter(), spec.quote(), spec.encoding(), true, List.of(), List.of(), null, null);
+      InputSpec csv = new InputSpec(InputFormat.CSV, spec.delimiter(), spec.quote(), spec.encoding(), true, List.of(), List.of(), null);
       Map<String, String[]> rows = new HashMap<>();
       try (InputStream in = Files.newInputStream(file); CsvRecordReader reader = new CsvRecordReader(in, csv)) {
         List<String> missing = new ArrayList<>(lookup.columns());

@@ -54,6 +54,7 @@ public record Mapping(
       }
       r.when().forEach(c -> out.add(c.source()));
     }
+    input.require().forEach(r -> out.add(r.condition().source()));
     return out;
   }
 

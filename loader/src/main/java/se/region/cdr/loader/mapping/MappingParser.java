@@ -42,7 +42,7 @@ public final class MappingParser {
   private static final Set<String> TOP = Set.of("mapping", "version", "description", "input", "template", "timeZone", "recordKey", "subject",
       "provenance", "constants", "rules", "lookups");
   private static final Set<String> RULE = Set.of("path", "source", "constant", "type", "required", "pattern", "decimalComma", "precision",
-      "codes", "terminology", "unit", "unitSource", "conversions", "regex", "when", "rules");
+      "codes", "codeTable", "terminology", "unit", "unitSource", "conversions", "regex", "when", "rules");
 
   private MappingParser() {}
 
@@ -119,7 +119,7 @@ public final class MappingParser {
     if (!n.isObject()) {
       throw new MappingException(where + " is missing (format: csv | jsonl | fhir-bundle)");
     }
-    checkKeys(n, Set.of("format", "delimiter", "quote", "encoding", "header", "columns", "resourceTypes", "select", "composition"), where);
+    checkKeys(n, Set.of("format", "delimiter", "quote", "encoding", "header", "columns", "resourceTypes", "select", "require", "composition"), where);
     InputFormat format = InputFormat.parse(required(n, "format", where));
     Charset encoding;
     try {
@@ -143,7 +143,32 @@ public final class MappingParser {
     if (composition != null && !ID.matcher(composition).matches()) {
       throw new MappingException(where + ".composition must name a top-level field of the record (letters, digits, '.', '_', '-'), not '" + composition + "'");
     }
-    return new InputSpec(format, delimiter, quote, encoding, header, columns, types, select, composition);
+    return new InputSpec(format, delimiter, quote, encoding, header, columns, types, select, requirements(n.path("require"), where + ".require"),
+        composition);
+  }
+
+  /** {@code require}: a list of conditions, each with an optional reject {@code reason} (default unknown_code). */
+  private static List<InputSpec.Requirement> requirements(JsonNode n, String where) {
+    if (n.isMissingNode() || n.isNull()) {
+      return List.of();
+    }
+    if (!n.isArray()) {
+      throw new MappingException(where + " must be a list of conditions (source with equals, in or present; optional reason)");
+    }
+    List<InputSpec.Requirement> out = new ArrayList<>();
+    for (JsonNode c : n) {
+      String at = where + "[" + out.size() + "]";
+      if (!c.isObject()) {
+        throw new MappingException(at + " is not a condition");
+      }
+      ObjectNode condition = ((ObjectNode) c).deepCopy();
+      String reason = condition.has("reason") ? condition.remove("reason").asText() : "unknown_code";
+      if (!reason.matches("[a-z][a-z_]*")) {
+        throw new MappingException(at + ": reason '" + reason + "' is not a reason code (lower case and '_', e.g. unknown_code)");
+      }
+      out.add(new InputSpec.Requirement(condition(condition, at), reason));
+    }
+    return List.copyOf(out);
   }
 
   private static RecordKeySpec recordKey(JsonNode n, String where) {
@@ -227,8 +252,11 @@ public final class MappingParser {
     if ((source == null) == (constant == null)) {
       throw new MappingException(where + ": needs exactly one of source and constant");
     }
+    if (n.has("codes") && n.has("codeTable")) {
+      throw new MappingException(where + ": has both codes and codeTable (one translation per rule)");
+    }
     FieldType type = n.has("type") ? FieldType.parse(n.path("type").asText(), where)
-        : n.has("codes") ? FieldType.CODE : n.has("unit") ? FieldType.QUANTITY : FieldType.TEXT;
+        : n.has("codes") || n.has("codeTable") ? FieldType.CODE : n.has("unit") ? FieldType.QUANTITY : FieldType.TEXT;
     if ((type == FieldType.CODE || type == FieldType.QUANTITY) && path.contains("|")) {
       throw new MappingException(where + ": a " + type.name().toLowerCase() + " rule names the element without a |suffix (it writes "
           + (type == FieldType.CODE ? "|code, |value and |terminology" : "|magnitude and |unit") + ")");
@@ -241,7 +269,8 @@ public final class MappingParser {
         throw new MappingException(where + ": bad date/time pattern '" + n.path("pattern").asText() + "': " + e.getMessage());
       }
     }
-    CodeTable codes = n.has("codes") ? codes(n.path("codes"), n.path("terminology").asText("local"), where) : null;
+    CodeTable codes = n.has("codes") ? codes(n.path("codes"), n.path("terminology").asText("local"), where)
+        : n.has("codeTable") ? CodeTables.get(n.path("codeTable").asText(), where) : null;
     if (type == FieldType.CODE && codes == null) {
       throw new MappingException(where + ": a code rule needs a codes table (source code -> target code)");
     }

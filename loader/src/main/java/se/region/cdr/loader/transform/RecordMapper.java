@@ -21,6 +21,7 @@ import se.region.cdr.loader.input.SourceRecord;
 import se.region.cdr.loader.mapping.CodeTable;
 import se.region.cdr.loader.mapping.Condition;
 import se.region.cdr.loader.mapping.FieldRule;
+import se.region.cdr.loader.mapping.InputSpec;
 import se.region.cdr.loader.mapping.Mapping;
 import se.region.cdr.loader.mapping.MappingParser;
 import se.region.cdr.loader.mapping.SubjectSpec;
@@ -82,6 +83,15 @@ public final class RecordMapper {
     }
     if (info.recordKey() == null) {
       throw new Rejection(Rejection.MISSING_REQUIRED, null, "recordKey", "a record key field " + mapping.recordKey().fields() + " is empty");
+    }
+    for (InputSpec.Requirement required : mapping.input().require()) {
+      Condition c = required.condition();
+      String value = record.value(c.source());
+      if (!c.test(value)) {
+        throw new Rejection(required.reason(), c.source(), "input.require", value == null || value.isBlank()
+            ? "'" + c.source() + "' is empty (required: " + c + ")"
+            : "'" + value.trim() + "' in '" + c.source() + "' is not one this mapping maps (required: " + c + ")");
+      }
     }
     if (mapping.subject().kind() == SubjectSpec.Kind.PSEUDONYM && !mapping.subject().keepsInClear(identity)) {
       throw new Rejection(Rejection.BAD_VALUE, null, "subject", "the subject field '" + mapping.subject().source()
