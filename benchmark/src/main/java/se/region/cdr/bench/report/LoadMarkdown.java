@@ -12,6 +12,9 @@ final class LoadMarkdown {
       return "";
     }
     StringBuilder md = new StringBuilder();
+    if (load.path("mode").asText().equals("bulk")) {
+      return bulk(load);
+    }
     md.append("## Load: every corpus composition POSTed once, ")
         .append(load.path("concurrency").asInt())
         .append(" clients\n\n");
@@ -39,6 +42,27 @@ final class LoadMarkdown {
         md.append("- `").append(Markdown.cell(sample.asText())).append("`\n");
       }
       md.append('\n');
+    }
+    return md.toString();
+  }
+
+  /** W2: the corpus through the bulk loader, per template file. */
+  private static String bulk(JsonNode load) {
+    StringBuilder md = new StringBuilder("## Load (W2): every corpus composition once through the bulk loader (`POST /cdr/v1/load`)\n\n");
+    md.append("| template | read | accepted | rejected | seconds | compositions/s |\n|---|---:|---:|---:|---:|---:|\n");
+    for (JsonNode f : load.path("files")) {
+      md.append(String.format("| %s | %d | %d | %d | %.1f | %.0f |%n", f.path("templateId").asText(), f.path("read").asLong(),
+          f.path("accepted").asLong(), f.path("rejected").asLong(), f.path("seconds").asDouble(), f.path("compositionsPerSecond").asDouble()));
+    }
+    md.append(String.format("| **all** | %d | %d | %d | %.1f | **%.0f** |%n%n", load.path("compositions").asLong(), load.path("committed").asLong(),
+        load.path("errors").asLong(), load.path("seconds").asDouble(), load.path("compositionsPerSecond").asDouble()));
+    md.append("Storage after the load: ").append(load.path("bytesPerComposition").asText("n/a")).append(" bytes per composition.\n\n");
+    if (!load.path("complete").asBoolean()) {
+      md.append("**The load is incomplete**: rejected by reason per file: ");
+      for (JsonNode f : load.path("files")) {
+        md.append(f.path("file").asText()).append(' ').append(f.path("rejectedByReason").asText()).append("; ");
+      }
+      md.append("\n\n");
     }
     return md.toString();
   }

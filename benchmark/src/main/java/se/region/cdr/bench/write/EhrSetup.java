@@ -45,8 +45,8 @@ final class EhrSetup {
     this.optDirectory = requireNonNull(optDirectory, "optDirectory is null");
   }
 
-  Result run(int ehrCount) throws IOException, InterruptedException {
-    long started = System.nanoTime();
+  /** Uploads the corpus OPTs; per template the status (201, or 409 when already there) or why it was refused. */
+  Map<String, String> uploadTemplates() throws IOException, InterruptedException {
     Map<String, String> templateStatus = new LinkedHashMap<>();
     for (CorpusTemplate template : CorpusTemplate.values()) {
       HttpResult result =
@@ -59,6 +59,12 @@ final class EhrSetup {
       templateStatus.put(
           template.templateId(), stored ? String.valueOf(result.status()) : result.describe());
     }
+    return templateStatus;
+  }
+
+  Result run(int ehrCount) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    Map<String, String> templateStatus = uploadTemplates();
     String[] ehrIds = new String[ehrCount];
     AtomicInteger found = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -33,7 +33,8 @@ public final class LoadCommand {
           "max-seconds",
           "jdbc-url",
           "db-user",
-          "db-password");
+          "db-password",
+          "bulk");
 
   private LoadCommand() {}
 
@@ -55,6 +56,14 @@ public final class LoadCommand {
     results.set("machine", EnvironmentProbe.machine());
     results.set("clientJvm", EnvironmentProbe.clientJvm());
     OpenEhrClient client = new OpenEhrClient(baseUrl);
+    if (arguments.optional("bulk", "false").equals("true")) {
+      System.out.println("load: templates, then every composition once through the bulk loader (W2)");
+      results.put("templates", MAPPER.valueToTree(new EhrSetup(client, optDirectory).uploadTemplates()).toString());
+      BulkLoad.Result bulk = new BulkLoad(BulkLoad.rootOf(baseUrl)).run(corpus, limit);
+      System.out.printf("    %d of %d accepted, %.1f compositions/s%n", bulk.committed(), bulk.compositions(), bulk.compositionsPerSecond());
+      finish(arguments, results, MAPPER.valueToTree(bulk), bulk.committed(), out);
+      return;
+    }
     System.out.printf("load: templates and %d EHRs%n", corpus.ehrCount());
     EhrSetup.Result setup = new EhrSetup(client, optDirectory).run(corpus.ehrCount());
     System.out.printf("load: every composition once, %d clients%n", concurrency);
@@ -68,6 +77,11 @@ public final class LoadCommand {
         load.compositionsPerSecond(),
         load.errors(),
         load.timedOut() ? " (time limit reached)" : "");
+    finish(arguments, results, loadJson, load.committed(), out);
+  }
+
+  /** Storage after {@code VACUUM ANALYZE} (when given the database), then results.json and results.md. */
+  private static void finish(Arguments arguments, ObjectNode results, ObjectNode loadJson, long committed, Path out) throws Exception {
     String jdbcUrl = arguments.optional("jdbc-url", null);
     if (jdbcUrl != null) {
       try (StorageProbe probe =
@@ -80,7 +94,7 @@ public final class LoadCommand {
         StorageSnapshot after = probe.measure();
         loadJson.set("storageAfterLoad", MAPPER.valueToTree(after));
         double perComposition =
-            load.committed() == 0 ? 0 : after.totalBytes() / (double) load.committed();
+            committed == 0 ? 0 : after.totalBytes() / (double) committed;
         loadJson.put("bytesPerComposition", Math.round(perComposition));
       }
     }
