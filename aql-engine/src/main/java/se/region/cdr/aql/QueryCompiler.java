@@ -125,7 +125,7 @@ public final class QueryCompiler {
         case STATUS -> var.alias + ".ehr";
         case NODE, COMPOSITION -> "(" + var.node + ".composition, " + var.node + ".num)";
         case INNER -> "(" + var.node + ".composition, " + var.node + ".num, " + var.alias + ".v)";
-        case VERSION -> "(" + var.alias + ".composition, " + var.alias + ".version)";
+        case VERSION -> "(" + var.versionedUid + ", " + var.alias + ".version)";
         case FOLDER -> "(" + var.ehr + ", " + var.alias + ".num)";
       };
       return Value.canonical("to_jsonb(count(" + (distinct ? "distinct " : "") + key + "))");
