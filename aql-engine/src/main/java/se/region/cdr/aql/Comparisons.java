@@ -6,7 +6,7 @@ import se.region.cdr.core.CdrException;
 
 /**
  * Typed comparisons of stored JSON values: numbers compare as numbers, ISO 8601 dates and
- * date-times as instants (offsets honoured, partial dates allowed), durations as intervals, other
+ * date-times as instants (offsets honoured, partial dates allowed), whole durations as intervals, other
  * strings as text, booleans as booleans. A value of another type than the constant does not match
  * (a text "2" is not the number 2). A whole data value object compares as the ordered value it
  * stands for: by its magnitude with a number (DV_QUANTITY, DV_COUNT, DV_PROPORTION, DV_ORDINAL), by
@@ -17,7 +17,7 @@ final class Comparisons {
   private static final Pattern DATE = Pattern.compile("^\\d{4}(-\\d{2}(-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?)?$");
   private static final Pattern TIME = Pattern.compile("^T?\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$");
   /** ISO 8601 durations PostgreSQL reads as intervals (at least one component). */
-  static final String DURATION = "^-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+([.,]\\d+)?S)?)?$";
+  static final String DURATION = "^-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$";
   private static final Pattern DURATION_PATTERN = Pattern.compile(DURATION);
 
   private Comparisons() {}
@@ -64,7 +64,7 @@ final class Comparisons {
           + sql.bind(n.toString()) + " end, false)";
     }
     if (value instanceof Boolean b) {
-      return "coalesce(jsonb_typeof(" + path + ") <> 'object' and " + path + " " + op + " to_jsonb(" + sql.bind(b) + "::boolean), false)";
+      return "coalesce(jsonb_typeof(" + path + ") = 'boolean' and " + path + " " + op + " to_jsonb(" + sql.bind(b) + "::boolean), false)";
     }
     if (value instanceof String s) {
       String scalar = "case when jsonb_typeof(" + path + ") = 'string' then " + path + " #>> '{}' " + op + " " + sql.bind(s) + " end";
@@ -74,8 +74,9 @@ final class Comparisons {
       }
       if (isDuration(s)) {
         String stored = "aql_text(" + left + ")";
-        return "coalesce(case when " + stored + " ~ " + sql.bind(DURATION) + " then " + stored + "::interval " + op + " " + sql.bind(s)
-            + "::interval end, " + scalar + ", false)";
+        // a whole DV_DURATION compares by its length; its value (a String) compares as text
+        return "coalesce(case when jsonb_typeof(" + path + ") = 'object' and " + stored + " ~ " + sql.bind(DURATION) + " then " + stored
+            + "::interval " + op + " " + sql.bind(s) + "::interval end, " + scalar + ", false)";
       }
       if (TIME.matcher(s).matches()) {
         return "coalesce(aql_text(" + left + ") " + op + " " + sql.bind(s) + ", false)";
