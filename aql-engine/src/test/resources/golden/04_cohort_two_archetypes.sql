@@ -7,10 +7,10 @@ join (composition c6 join comp_node cn5 on cn5.composition = c6.id and cn5.num =
 join comp_node n7 on n7.composition = cn5.composition and n7.num > cn5.num and n7.num <= cn5.num_cap and ((n7.archetype in (select id from archetype where archetype_id = ?)))
 where e1.is_queryable
   and (exists (select 1 from (select) d
-join lateral (select x8.value as v from aql_elements(case when ((coalesce(aql_text(aql_dv(n4.data -> 'D' -> 'A')) = ?, false))) then n4.data -> 'D' end -> 'I') as x8(value) where ((coalesce(aql_text(aql_dv(x8.value -> 'A')) = ?, false)))) a9 on true
-  where coalesce(aql_text(aql_dv(a9.v -> 'V' -> 'C' -> 'CS')) = ?, false)) and exists (select 1 from (select) d
-join lateral (select x10.value as v from aql_elements(case when ((coalesce(aql_text(aql_dv(n7.data -> 'D' -> 'A')) = ?, false))) then n7.data -> 'D' end -> 'E') as x10(value) where ((coalesce(aql_text(aql_dv(x10.value -> 'A')) = ?, false)))) a11 on true
-join lateral (select x12.value as v from aql_elements(case when ((coalesce(aql_text(aql_dv(a11.v -> 'D' -> 'A')) = ?, false))) then a11.v -> 'D' end -> 'I') as x12(value) where ((coalesce(aql_text(aql_dv(x12.value -> 'A')) = ?, false)))) a13 on true
-  where coalesce(aql_num(aql_dv(a13.v -> 'V' -> 'M')) > ?::numeric, case when jsonb_typeof(aql_dv(a13.v -> 'V' -> 'M')) = 'string' then aql_dv(a13.v -> 'V' -> 'M') #>> '{}' > ? end, false)))
+join lateral (select x8.value as v from aql_elements(case when ((coalesce(case when jsonb_typeof(n4.data -> 'D' -> 'A') = 'string' then n4.data -> 'D' -> 'A' #>> '{}' = ? end, false))) then n4.data -> 'D' end -> 'I') as x8(value) where ((coalesce(case when jsonb_typeof(x8.value -> 'A') = 'string' then x8.value -> 'A' #>> '{}' = ? end, false)))) a9 on true
+  where coalesce(case when jsonb_typeof(a9.v -> 'V' -> 'C' -> 'CS') = 'string' then a9.v -> 'V' -> 'C' -> 'CS' #>> '{}' = ? end, false)) and exists (select 1 from (select) d
+join lateral (select x10.value as v from aql_elements(case when ((coalesce(case when jsonb_typeof(n7.data -> 'D' -> 'A') = 'string' then n7.data -> 'D' -> 'A' #>> '{}' = ? end, false))) then n7.data -> 'D' end -> 'E') as x10(value) where ((coalesce(case when jsonb_typeof(x10.value -> 'A') = 'string' then x10.value -> 'A' #>> '{}' = ? end, false)))) a11 on true
+join lateral (select x12.value as v from aql_elements(case when ((coalesce(case when jsonb_typeof(a11.v -> 'D' -> 'A') = 'string' then a11.v -> 'D' -> 'A' #>> '{}' = ? end, false))) then a11.v -> 'D' end -> 'I') as x12(value) where ((coalesce(case when jsonb_typeof(x12.value -> 'A') = 'string' then x12.value -> 'A' #>> '{}' = ? end, false)))) a13 on true
+  where coalesce(aql_num(aql_dv(a13.v -> 'V' -> 'M')) > ?::numeric, false)))
 ) q
--- params: openEHR-EHR-EVALUATION.problem_diagnosis.v1, openEHR-EHR-OBSERVATION.laboratory_test_result.v1, at0001, at0002, E11, at0001, at0002, at0003, at0005, 48, 48
+-- params: openEHR-EHR-EVALUATION.problem_diagnosis.v1, openEHR-EHR-OBSERVATION.laboratory_test_result.v1, at0001, at0002, E11, at0001, at0002, at0003, at0005, 48

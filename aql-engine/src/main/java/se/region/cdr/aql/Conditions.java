@@ -11,6 +11,7 @@ import org.ehrbase.openehr.sdk.aql.dto.condition.NotCondition;
 import org.ehrbase.openehr.sdk.aql.dto.condition.WhereCondition;
 import org.ehrbase.openehr.sdk.aql.dto.operand.IdentifiedPath;
 import org.ehrbase.openehr.sdk.aql.dto.operand.MatchesOperand;
+import org.ehrbase.openehr.sdk.aql.dto.operand.QueryParameter;
 import se.region.cdr.core.CdrException;
 
 /**
@@ -59,7 +60,7 @@ final class Conditions {
       Value left = expressions.value(c.getStatement(), sub);
       Object constant = operands.constant(c.getValue());
       if (constant != null) {
-        return Comparisons.compare(left.sql(), symbol, constant, main);
+        return Comparisons.compare(left.sql(), symbol, constant, main, c.getValue() instanceof QueryParameter);
       }
       Value right = expressions.value(c.getValue(), sub);
       return Comparisons.compareValues(left.sql(), symbol, right.sql());
@@ -72,7 +73,7 @@ final class Conditions {
       if (!(pattern instanceof String s)) {
         throw CdrException.badRequest("LIKE needs a string pattern");
       }
-      String sqlPattern = s.replace('*', '%').replace('?', '_');
+      String sqlPattern = likePattern(s);
       return "coalesce(aql_text(" + expressions.path(like.getStatement(), sub).sql() + ") like " + main.bind(sqlPattern) + ", false)";
     }
     if (condition instanceof MatchesCondition matches) {
@@ -83,11 +84,35 @@ final class Conditions {
         if (constant == null) {
           throw CdrException.badRequest("MATCHES supports literal values and parameters (terminology functions are not supported)");
         }
-        any.add(Comparisons.compare(left, "=", constant, main));
+        any.add(Comparisons.compare(left, "=", constant, main, operand instanceof QueryParameter));
       }
       return "(" + String.join(" or ", any) + ")";
     }
     throw CdrException.badRequest("Unsupported WHERE condition: " + condition);
+  }
+
+  /**
+   * An AQL LIKE pattern as an SQL one: {@code *} any text, {@code ?} one character, a backslash
+   * takes the next character literally; {@code %} and {@code _} are plain characters in AQL.
+   */
+  static String likePattern(String aql) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < aql.length(); i++) {
+      char c = aql.charAt(i);
+      if (c == '\\' && i + 1 < aql.length()) {
+        c = aql.charAt(++i);
+        out.append(c == '%' || c == '_' || c == '\\' ? "\\" + c : String.valueOf(c));
+      } else if (c == '*') {
+        out.append('%');
+      } else if (c == '?') {
+        out.append('_');
+      } else if (c == '%' || c == '_' || c == '\\') {
+        out.append('\\').append(c);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** Comparisons that read a column instead of JSON: composition start time, EHR id. */

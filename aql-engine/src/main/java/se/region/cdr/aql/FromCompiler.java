@@ -74,10 +74,14 @@ final class FromCompiler {
     return false;
   }
 
-  private void contains(Containment c, Var parent) {
+  private void contains(Containment c, Var container) {
     if (c == null) {
       return;
     }
+    // a VERSION holds a COMPOSITION: what else it contains is inside that composition
+    Var parent = container != null && container.kind == Var.Kind.VERSION && container.composition != null && !isClass(c, "COMPOSITION")
+        ? composition(null, null, container, "")
+        : container;
     if (c instanceof AbstractContainmentExpression child) {
       Var v = declare(child, parent, "");
       contains(child.getContains(), v);
@@ -117,7 +121,7 @@ final class FromCompiler {
     Var v = switch (type) {
       case "EHR" -> ehr(expr, parent);
       case "VERSION", "VERSIONED_OBJECT" -> version((ContainmentVersionExpression) expr, parent);
-      case "COMPOSITION" -> composition(expr, parent, joinPrefix);
+      case "COMPOSITION" -> composition(name, expr.getPredicates(), parent, joinPrefix);
       case "EHR_STATUS" -> status(expr, parent);
       case "FOLDER" -> folder((ContainmentClassExpression) expr, parent, joinPrefix);
       default -> {
@@ -195,16 +199,22 @@ final class FromCompiler {
   }
 
   private Var status(AbstractContainmentExpression expr, Var parent) {
-    String s = sql.alias("s");
+    boolean versioned = parent != null && parent.kind == Var.Kind.VERSION;
+    if (versioned && parent.composition != null) {
+      throw CdrException.badRequest("EHR_STATUS cannot be inside the VERSION of a composition");
+    }
+    String s = versioned ? parent.alias : sql.alias("s"); // under VERSION, the version row is the status
     Var v = new Var(expr.getIdentifier(), Var.Kind.STATUS, "EHR_STATUS", s);
     v.ehr = s + ".ehr";
-    if (parent == null) {
+    if (versioned) {
+      // joined by the VERSION
+    } else if (parent == null) {
       sql.from.append("from ehr_status_version ").append(s);
       sql.where.add(s + ".version = (select status_version from ehr where id = " + s + ".ehr)");
     } else if (parent.kind == Var.Kind.EHR) {
       sql.join("join ehr_status_version " + s + " on " + s + ".ehr = " + parent.alias + ".id and " + s + ".version = " + parent.alias + ".status_version");
     } else {
-      throw CdrException.badRequest("EHR_STATUS can only be inside an EHR");
+      throw CdrException.badRequest("EHR_STATUS can only be inside an EHR or a VERSION");
     }
     if (expr.hasPredicates()) {
       sql.where.add(paths.predicate(new PathCompiler.Pos(s + ".data", v, null, false, false, null, null), expr.getPredicates(), sql));
@@ -245,12 +255,28 @@ final class FromCompiler {
     String version = v.allVersions && parent.versionColumn() != null ? " and " + n + ".version = " + parent.versionColumn() : "";
     return switch (parent.kind) {
       case EHR -> n + ".ehr = " + parent.alias + ".id";
-      case VERSION, STATUS, INNER -> throw CdrException.badRequest(v.rmType + " cannot be inside " + parent.rmType + " in this engine");
+      case VERSION, STATUS -> throw CdrException.badRequest(v.rmType + " cannot be inside " + parent.rmType + " in this engine");
+      case INNER -> insideInner(v, parent, version);
       case FOLDER -> n + ".ehr = " + parent.ehr + " and " + n + ".composition = any(array(select fc.id from composition fc where fc.ehr = "
           + parent.ehr + " and fc.uid = any(" + filed(parent) + ")))";
       default -> n + ".composition = " + parent.node + ".composition and " + n + ".num > " + parent.node + ".num and " + n + ".num <= "
           + parent.node + ".num_cap" + version;
     };
+  }
+
+  /**
+   * Content node {@code v} inside an object of its parent node's JSON (a CLUSTER inside an EVENT):
+   * in the parent node's range, and at or below a node whose placeholder is in that object.
+   */
+  private String insideInner(Var v, Var inner, String version) {
+    String n = v.node;
+    String p = sql.alias("p");
+    String q = sql.alias("q");
+    String placeholders = sql.bind("strict $.** ? (@.type() == \"object\" && exists(@.\"@n\")).\"@n\"") + "::jsonpath";
+    return n + ".composition = " + inner.node + ".composition and " + n + ".num > " + inner.node + ".num and " + n + ".num <= " + inner.node
+        + ".num_cap" + version + " and exists (select 1 from jsonb_path_query(" + inner.alias + ".v, " + placeholders + ") " + p + "(v) join "
+        + v.nodeSource() + " " + q + " on " + q + ".composition = " + n + ".composition and " + q + ".num = (" + p + ".v #>> '{}')::smallint"
+        + (v.allVersions ? " and " + q + ".version = " + n + ".version" : "") + " where " + n + ".num between " + q + ".num and " + q + ".num_cap)";
   }
 
   private Var ehr(AbstractContainmentExpression expr, Var parent) {
@@ -297,36 +323,64 @@ final class FromCompiler {
     }
   }
 
+  /**
+   * A VERSION: of a composition ({@code composition_version} with its composition row), or of the
+   * EHR_STATUS when it contains one ({@code ehr_status_version}); with its contribution either way.
+   */
   private Var version(ContainmentVersionExpression expr, Var parent) {
     if (expr.getVersionPredicateType() == VersionPredicateType.STANDARD_PREDICATE) {
       throw CdrException.badRequest("VERSION predicates other than LATEST_VERSION and ALL_VERSIONS are not supported yet");
     }
+    if (expr.getContains() == null) {
+      throw CdrException.badRequest("VERSION must contain a COMPOSITION, a content item or an EHR_STATUS");
+    }
+    boolean latest = expr.getVersionPredicateType() == VersionPredicateType.LATEST_VERSION;
+    boolean status = isClass(expr.getContains(), "EHR_STATUS");
     String v = sql.alias("v");
-    String c = sql.alias("c");
+    String owner = sql.alias(status ? "e" : "c");
     String ct = sql.alias("ct");
     Var var = new Var(expr.getIdentifier(), Var.Kind.VERSION, "VERSION", v);
-    var.composition = c;
     var.contribution = ct;
-    var.ehr = c + ".ehr";
     var.allVersions = allVersions;
-    String tables = "composition_version " + v + " join composition " + c + " on " + c + ".id = " + v + ".composition join contribution " + ct
-        + " on " + ct + ".id = " + v + ".contribution";
+    String tables;
+    String ehrColumn;
+    if (status) {
+      String e = owner;
+      var.versionedUid = e + ".status_uid";
+      var.deleted = "false";
+      ehrColumn = v + ".ehr";
+      tables = "ehr_status_version " + v + " join ehr " + e + " on " + e + ".id = " + v + ".ehr join contribution " + ct + " on " + ct + ".id = "
+          + v + ".contribution";
+      if (latest) {
+        sql.where.add(v + ".version = " + e + ".status_version");
+      }
+    } else {
+      String c = owner;
+      var.composition = c;
+      var.versionedUid = c + ".uid";
+      var.deleted = v + ".deleted";
+      ehrColumn = c + ".ehr";
+      tables = "composition_version " + v + " join composition " + c + " on " + c + ".id = " + v + ".composition join contribution " + ct
+          + " on " + ct + ".id = " + v + ".contribution";
+      if (latest) {
+        sql.where.add(v + ".version = " + c + ".version");
+      }
+    }
+    var.ehr = ehrColumn;
     if (parent == null) {
       sql.from.append("from ").append(tables);
     } else if (parent.kind == Var.Kind.EHR) {
-      sql.join("join (" + tables + ") on " + c + ".ehr = " + parent.alias + ".id");
-    } else if (parent.kind == Var.Kind.FOLDER) {
-      sql.join("join (" + tables + ") on " + c + ".ehr = " + parent.ehr + " and " + c + ".uid = any(" + filed(parent) + ")");
+      sql.join("join (" + tables + ") on " + ehrColumn + " = " + parent.alias + ".id");
+    } else if (parent.kind == Var.Kind.FOLDER && var.composition != null) {
+      sql.join("join (" + tables + ") on " + ehrColumn + " = " + parent.ehr + " and " + var.composition + ".uid = any(" + filed(parent) + ")");
     } else {
       throw CdrException.badRequest("VERSION can only be inside an EHR or a FOLDER");
     }
-    if (expr.getVersionPredicateType() == VersionPredicateType.LATEST_VERSION) {
-      sql.where.add(v + ".version = " + c + ".version");
-    }
-    if (!(expr.getContains() instanceof ContainmentClassExpression content) || !"COMPOSITION".equals(content.getType())) {
-      throw CdrException.badRequest("VERSION must contain a COMPOSITION");
-    }
     return var;
+  }
+
+  private static boolean isClass(Containment c, String type) {
+    return c instanceof ContainmentClassExpression k && type.equals(k.getType());
   }
 
   /**
@@ -373,18 +427,22 @@ final class FromCompiler {
     return "aql_folder_items(" + folder.alias + ".data)";
   }
 
-  private Var composition(AbstractContainmentExpression expr, Var parent, String joinPrefix) {
+  /** A COMPOSITION (name and predicates may be null: the composition a VERSION holds, named or not). */
+  private Var composition(String name, List<AndOperatorPredicate> predicates, Var parent, String joinPrefix) {
     String cn = sql.alias("cn");
     Var v;
     if (parent != null && parent.kind == Var.Kind.VERSION) {
-      v = new Var(expr.getIdentifier(), Var.Kind.COMPOSITION, "COMPOSITION", parent.composition);
+      if (parent.composition == null) {
+        throw CdrException.badRequest("A COMPOSITION cannot be inside the VERSION of an EHR_STATUS");
+      }
+      v = new Var(name, Var.Kind.COMPOSITION, "COMPOSITION", parent.composition);
       v.allVersions = allVersions;
       v.node = cn;
       sql.join("join " + v.nodeSource() + " " + cn + " on " + cn + ".composition = " + parent.alias + ".composition and " + cn + ".num = 0"
           + (allVersions ? " and " + cn + ".version = " + parent.alias + ".version" : ""));
     } else {
       String c = sql.alias("c");
-      v = new Var(expr.getIdentifier(), Var.Kind.COMPOSITION, "COMPOSITION", c);
+      v = new Var(name, Var.Kind.COMPOSITION, "COMPOSITION", c);
       v.allVersions = allVersions;
       v.node = cn;
       String nodes = v.nodeSource() + " " + cn + " on " + cn + ".composition = " + c + ".id and " + cn + ".num = 0";
@@ -400,8 +458,8 @@ final class FromCompiler {
       }
     }
     v.ehr = v.alias + ".ehr";
-    if (expr.hasPredicates()) {
-      sql.where.add(paths.predicate(paths.nodeRoot(v, cn), expr.getPredicates(), sql));
+    if (predicates != null && !predicates.isEmpty()) {
+      sql.where.add(paths.predicate(paths.nodeRoot(v, cn), predicates, sql));
     }
     return v;
   }

@@ -361,29 +361,29 @@ final class PathCompiler {
         + "), 'namespace', 'local', 'type', 'EHR_STATUS'))";
   }
 
-  /** The ORIGINAL_VERSION of a composition version as canonical JSON, without its data. */
+  /** The ORIGINAL_VERSION of a composition or EHR_STATUS version as canonical JSON, without its data. */
   private String versionObject(Var v) {
     StringBuilder terms = new StringBuilder("case " + v.alias + ".change_type");
     for (ChangeType t : ChangeType.values()) {
       terms.append(" when ").append(t.code()).append(" then '").append(t.term()).append("'");
     }
     terms.append(" end");
-    String uid = versionUid(v.composition + ".uid", v.alias + ".version");
+    String uid = versionUid(v.versionedUid, v.alias + ".version");
     String preceding = "case when " + v.alias + ".version > 1 then jsonb_build_object('_type', 'OBJECT_VERSION_ID', 'value', "
-        + versionUid(v.composition + ".uid", "(" + v.alias + ".version - 1)") + ") end";
+        + versionUid(v.versionedUid, "(" + v.alias + ".version - 1)") + ") end";
     return "jsonb_build_object('_type', 'ORIGINAL_VERSION', 'uid', jsonb_build_object('_type', 'OBJECT_VERSION_ID', 'value', " + uid + "), "
         + "'preceding_version_uid', " + preceding + ", "
         + "'commit_audit', jsonb_build_object('_type', 'AUDIT_DETAILS', 'system_id', " + main.bind(systemId) + "::text, "
         + "'time_committed', jsonb_build_object('_type', 'DV_DATE_TIME', 'value', " + isoUtc(v.contribution + ".committed_at") + "), "
         + "'change_type', jsonb_build_object('_type', 'DV_CODED_TEXT', 'value', " + terms + ", 'defining_code', jsonb_build_object('_type', 'CODE_PHRASE', "
-        + "'terminology_id', jsonb_build_object('_type', 'TERMINOLOGY_ID', 'value', 'openehr'), 'code_string', " + v.alias + ".change_type::text)), "
+        + "'terminology_id', jsonb_build_object('_type', 'TERMINOLOGY_ID', 'value', 'openehr'), 'code_string', " + v.alias + ".change_type::text, 'preferred_term', " + terms + ")), "
         + "'description', case when " + v.contribution + ".description is not null then jsonb_build_object('_type', 'DV_TEXT', 'value', "
         + v.contribution + ".description) end, 'committer', " + v.contribution + ".committer), "
         + "'contribution', jsonb_build_object('_type', 'OBJECT_REF', 'id', jsonb_build_object('_type', 'HIER_OBJECT_ID', 'value', " + v.contribution
         + ".uid::text), 'namespace', 'local', 'type', 'CONTRIBUTION'), "
-        + "'lifecycle_state', jsonb_build_object('_type', 'DV_CODED_TEXT', 'value', case when " + v.alias + ".deleted then 'deleted' else 'complete' end, "
+        + "'lifecycle_state', jsonb_build_object('_type', 'DV_CODED_TEXT', 'value', case when " + v.deleted + " then 'deleted' else 'complete' end, "
         + "'defining_code', jsonb_build_object('_type', 'CODE_PHRASE', 'terminology_id', jsonb_build_object('_type', 'TERMINOLOGY_ID', 'value', 'openehr'), "
-        + "'code_string', case when " + v.alias + ".deleted then '523' else '532' end)))";
+        + "'code_string', case when " + v.deleted + " then '523' else '532' end)))";
   }
 
   private static String render(AndOperatorPredicate p) {

@@ -125,7 +125,7 @@ public final class QueryCompiler {
         case STATUS -> var.alias + ".ehr";
         case NODE, COMPOSITION -> "(" + var.node + ".composition, " + var.node + ".num)";
         case INNER -> "(" + var.node + ".composition, " + var.node + ".num, " + var.alias + ".v)";
-        case VERSION -> "(" + var.alias + ".composition, " + var.alias + ".version)";
+        case VERSION -> "(" + var.versionedUid + ", " + var.alias + ".version)";
         case FOLDER -> "(" + var.ehr + ", " + var.alias + ".num)";
       };
       return Value.canonical("to_jsonb(count(" + (distinct ? "distinct " : "") + key + "))");
@@ -161,7 +161,7 @@ public final class QueryCompiler {
         value.shape(), value.attribute(), value.partyName(), null);
   }
 
-  /** Sort keys for a path: numbers, then instants, then text (jsonb mixes them otherwise). */
+  /** Sort keys for a path: numbers, then instants, then whole durations, then text (jsonb mixes them otherwise). */
   private static List<String> orderKeys(IdentifiedPath path, String dir, boolean wrapped, List<Column> columns, Expressions expressions, Sql sql) {
     String rendered = path.render();
     String v = null;
@@ -183,7 +183,11 @@ public final class QueryCompiler {
       v = expressions.path(path, sql).sql();
     }
     String dv = "aql_dv(" + v + ")"; // data value objects sort by magnitude or value
-    return List.of("aql_num(" + dv + ")" + dir, "aql_ts(aql_text(" + dv + "))" + dir, "aql_text(" + dv + ")" + dir);
+    String text = "aql_text(" + dv + ")";
+    // a whole DV_DURATION sorts by its length (its value, a String, sorts as text)
+    String duration = "case when jsonb_typeof(" + v + ") = 'object' and " + text + " ~ " + sql.bind(Comparisons.DURATION) + " then " + text
+        + "::interval end";
+    return List.of("aql_num(" + dv + ")" + dir, "aql_ts(" + text + ")" + dir, duration + dir, text + dir);
   }
 
   private static String render(ColumnExpression expr) {

@@ -5,8 +5,10 @@ package se.region.cdr.aql;
  *
  * <ul>
  *   <li>EHR: {@code alias} is an {@code ehr} row.
- *   <li>VERSION: {@code alias} is a {@code composition_version} row, {@code contribution} its
- *       contribution, {@code composition} the composition row.
+ *   <li>VERSION: {@code alias} is a {@code composition_version} row ({@code composition} the
+ *       composition row) or, for a VERSION that contains the EHR_STATUS, an {@code
+ *       ehr_status_version} row ({@code composition} null); {@code contribution} its contribution,
+ *       {@code versionedUid} SQL for the versioned object's uid, {@code deleted} SQL for its lifecycle.
  *   <li>COMPOSITION: {@code alias} is a {@code composition} row, {@code node} its root content node.
  *   <li>NODE: {@code node} (= alias) is an archetype-rooted content node.
  *   <li>STATUS: {@code alias} is the EHR's current {@code ehr_status_version} row (canonical JSON).
@@ -30,6 +32,8 @@ final class Var {
   String composition;
   String contribution;
   String directory;
+  String versionedUid;
+  String deleted;
   String ehr;
   boolean allVersions;
 

@@ -72,7 +72,9 @@ final class AqlCaseRunner {
     if (template == null) {
       throw new AssertionError("harness: no query (no 'query' in tables.txt and no 'q' in the expected file)");
     }
-    String query = Placeholders.substitute(template, vars).strip();
+    Map<String, String> queryVars = new HashMap<>(vars); // the robot puts cells into the JSON text of the request
+    c.rowVariables().forEach((name, value) -> queryVars.put(name, RobotText.inJsonString(value)));
+    String query = Placeholders.substitute(template, queryVars).strip();
     Set<String> unresolved = Placeholders.unresolved(query);
     if (!unresolved.isEmpty()) {
       throw new AssertionError("harness: the query names variables no fixture sets: " + unresolved + " in " + query);

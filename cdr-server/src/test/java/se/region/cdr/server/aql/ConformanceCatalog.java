@@ -122,7 +122,7 @@ final class ConformanceCatalog {
       }
       Map<String, String> row = new LinkedHashMap<>();
       for (int c = 0; c < header.size(); c++) {
-        row.put(header.get(c), record.get(c));
+        row.put(header.get(c), RobotText.cell(record.get(c)));
       }
       Path expected = null;
       String expectedName = row.get("expected_file");

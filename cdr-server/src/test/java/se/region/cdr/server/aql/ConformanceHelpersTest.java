@@ -31,6 +31,15 @@ class ConformanceHelpersTest {
   }
 
   @Test
+  void robotUnescapesCellsAndTheRequestJsonUnescapesOnceMore() {
+    assertEquals("'Name%_'", RobotText.cell("'Name%\\_'"));
+    assertEquals("\"Lorem ipsum\"", RobotText.cell("\\\"Lorem ipsum\\\""));
+    assertEquals("'Name\\\\*'", RobotText.cell("'Name\\\\\\\\*'"));
+    assertEquals("'Name\\*'", RobotText.inJsonString(RobotText.cell("'Name\\\\\\\\*'")));
+    assertEquals("a\nb", RobotText.cell("a\\nb"));
+  }
+
+  @Test
   void csvRejectsAnUnterminatedQuote() {
     assertThrows(IllegalArgumentException.class, () -> Csv.parse("a,\"b\n"));
   }

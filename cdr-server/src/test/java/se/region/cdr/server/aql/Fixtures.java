@@ -39,6 +39,8 @@ import se.region.cdr.server.TestServer;
  *       <preceding>}: delete it (a new, deleted version); {@code ehr_status = <new> <file>}: PUT a
  *       new EHR_STATUS version of the last EHR, name its uid; {@code delete_ehr = <variable>}: remove
  *       that EHR through the admin endpoint;
+ *   <li>{@code contribution = <variable> <file>}: POST a contribution (a file under the robot's
+ *       {@code test_data_sets}) to the last EHR and name the version uid of its first version;
  *   <li>{@code copy = <new> <variable>}: keep a variable's current value under another name (the
  *       robot's {@code Set Suite Variable ${x1} ${x}}); {@code set = <variable> <value>}: a
  *       literal the robot suite sets.
@@ -102,6 +104,7 @@ final class Fixtures {
           case "delete" -> deleteComposition(requireEhr(ehrId, e.key()), args, vars);
           case "ehr_status" -> updateStatus(requireEhr(ehrId, e.key()), args, vars);
           case "delete_ehr" -> adminDelete(vars.get(args[0]));
+          case "contribution" -> contribution(requireEhr(ehrId, e.key()), args, vars);
           case "directory" -> {
             if (ehrId == null) {
               throw new IllegalStateException("directory before any ehr");
@@ -209,6 +212,21 @@ final class Fixtures {
     if (parts.length > 1) {
       vars.put("system_id_with_tenant", parts[1]);
     }
+  }
+
+  /** {@code contribution = <variable> <file of test_data_sets>}: commit a contribution, name its first version uid. */
+  private static void contribution(String ehrId, String[] args, Map<String, String> vars) {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("expected 'contribution = <variable> <file>'");
+    }
+    String body = Placeholders.substitute(Api.read(Api.TEST_DATA.resolve(args[1])), vars);
+    HttpResponse<String> r = Api.post("/ehr/" + ehrId + "/contribution", body, "application/json", "Prefer", "return=representation");
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("POST contribution: " + r.statusCode() + " " + firstLine(r.body()));
+    }
+    String versionUid = Api.json(r).path("versions").path(0).path("id").path("value").asText();
+    vars.put(args[0], versionUid);
+    vars.put("c_uid", versionUid.split("::")[0]);
   }
 
   private static void createDirectory(String ehrId, String file, Map<String, String> vars) {
