@@ -2,12 +2,13 @@
 # Runs the benchmark end to end against a fresh cdr-server on this machine: build if needed,
 # generate (or reuse) the corpus, start the server on free ports with a fresh data directory and
 # CDR_ADMIN_ENABLED=true, then the phases in order:
-#   load   commit every corpus composition once (the state manifest.json describes),
+#   load   commit every corpus composition once (the state manifest.json describes); with --bulk
+#          (BULK=true) through the bulk loader, POST /cdr/v1/load per template file (W2),
 #   query  the query classes Q1-Q9, each answer checked against the manifest, one EXPLAIN each,
 #   write  W1 commit and W3 update (these add duplicates, so they come last),
 # stop the server, print results.md. All phases write into the same results.json / results.md.
 #
-# Usage: benchmark/run.sh [--scale S|R|M] [--smoke] [--seed N] [--ehrs N --per-ehr K]
+# Usage: benchmark/run.sh [--scale S|R|M] [--smoke] [--bulk] [--seed N] [--ehrs N --per-ehr K]
 #                         [--phases load,query,write] [--duration SECONDS] [--concurrency 1,2,4]
 #                         [--update-count N] [--query-runs N] [--query-warmup N]
 #        benchmark/run.sh --query-only BASE_URL [--scale ...]   # queries against a loaded server
@@ -25,6 +26,7 @@ CONCURRENCY="${CONCURRENCY:-1,2,4,8,16}"
 WARMUP="${WARMUP:-10}"
 UPDATE_COUNT="${UPDATE_COUNT:-200}"
 PHASES="${PHASES:-load,query,write}"
+BULK="${BULK:-false}"
 QUERY_RUNS="${QUERY_RUNS:-50}"
 QUERY_WARMUP="${QUERY_WARMUP:-10}"
 QUERY_CONCURRENCY="${QUERY_CONCURRENCY:-1,4}"
@@ -46,6 +48,7 @@ while [[ $# -gt 0 ]]; do
     --query-runs) QUERY_RUNS="$2"; shift 2 ;;
     --query-warmup) QUERY_WARMUP="$2"; shift 2 ;;
     --query-only) QUERY_ONLY_URL="$2"; PHASES=query; shift 2 ;;
+    --bulk) BULK=true; shift ;;
     --smoke) SCALE=smoke; DURATION=5; WARMUP=2; CONCURRENCY=1,4; UPDATE_COUNT=20; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
@@ -145,7 +148,9 @@ fi
 echo "starting server on 127.0.0.1:$HTTP_PORT (embedded PostgreSQL on $DB_PORT, data in $DATA_DIR)"
 START_NS="$(date +%s%N)"
 # shellcheck disable=SC2086 # SERVER_JVM_FLAGS is a list of flags
+# the bulk loader refuses to run without a pseudonym key (the corpus subjects are pseudonyms already and are kept)
 CDR_PORT="$HTTP_PORT" CDR_DATA_DIR="$DATA_DIR" CDR_EMBEDDED_DB_PORT="$DB_PORT" CDR_ADMIN_ENABLED=true \
+  CDR_PSEUDONYM_KEY="${CDR_PSEUDONYM_KEY:-benchmark-only-pseudonym-key}" \
   java $SERVER_JVM_FLAGS -jar "$SERVER_JAR" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 
@@ -175,6 +180,7 @@ if has_phase load; then
     --corpus "$CORPUS" \
     --out "$OUT" \
     --concurrency "$LOAD_CONCURRENCY" \
+    --bulk "$BULK" \
     --jdbc-url "$JDBC_URL" \
     --db-user postgres --db-password postgres
 fi

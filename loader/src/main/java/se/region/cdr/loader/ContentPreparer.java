@@ -41,11 +41,16 @@ final class ContentPreparer {
   private final FlatShapes shapes;
   private final CanonicalShapes canonicalShapes;
   private final String templateId;
+  private final boolean canonical;
 
-  /** @param constantKeys the mapping's constant FLAT keys (same value in every record) */
-  ContentPreparer(TemplateStore templates, CompositionService compositions, String templateId, Set<String> constantKeys) {
+  /**
+   * @param constantKeys the mapping's constant FLAT keys (same value in every record)
+   * @param canonical whether the records carry whole canonical compositions (for the load log)
+   */
+  ContentPreparer(TemplateStore templates, CompositionService compositions, String templateId, Set<String> constantKeys, boolean canonical) {
     this.compositions = compositions;
     this.templateId = templateId;
+    this.canonical = canonical;
     FlatJasonProvider provider = new FlatJasonProvider(templates);
     this.shapes = new FlatShapes(ThreadLocal.withInitial(() -> provider.buildFlatJson(FlatFormat.SIM_SDT, templateId)),
         templates.require(templateId).webTemplate(), constantKeys);
@@ -54,7 +59,7 @@ final class ContentPreparer {
 
   /** How many records were patched and how many went through the SDK reader. */
   String stats() {
-    return "FLAT to canonical: " + shapes.stats() + "; canonical input: " + canonicalShapes.stats();
+    return canonical ? "canonical input: " + canonicalShapes.stats() : "FLAT to canonical: " + shapes.stats();
   }
 
   Outcome.Ready prepare(MappedRecord record) throws Rejection {

@@ -99,7 +99,7 @@ public final class Loader {
     StoredTemplate template = templates.require(mapping.templateId());
     RecordMapper mapper = new RecordMapper(mapping, new Pseudonymizer(settings.pseudonymKey()), paths.rootId());
     Set<String> constantKeys = mapping.rules().stream().filter(r -> r.source() == null).map(r -> r.path()).collect(Collectors.toSet());
-    ContentPreparer preparer = new ContentPreparer(templates, compositions, mapping.templateId(), constantKeys);
+    ContentPreparer preparer = new ContentPreparer(templates, compositions, mapping.templateId(), constantKeys, mapping.input().canonical());
     MasterDataCheck masterData = new MasterDataCheck(MasterDataView.of(dataSource), mapping, paths.rootId());
     String sha;
     long bytes;

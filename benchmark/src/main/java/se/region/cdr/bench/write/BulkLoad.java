@@ -81,7 +81,7 @@ final class BulkLoad {
       }
       Path file = corpus.directory().resolve(template.fileName());
       long fileStarted = System.nanoTime();
-      HttpResponse<String> load = http.send(HttpRequest.newBuilder(URI.create(cdrUrl + "/cdr/v1/load?mapping=" + mappingId(template) + "&batch=1000"))
+      HttpResponse<String> load = http.send(HttpRequest.newBuilder(URI.create(cdrUrl + "/cdr/v1/load?mapping=" + mappingId(template)))
           .header("Content-Type", "application/x-ndjson").timeout(limit).POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
           HttpResponse.BodyHandlers.ofString());
       double seconds = (System.nanoTime() - fileStarted) / 1e9;

@@ -58,7 +58,7 @@ public final class RecordMapper {
     String pseudonym = identity == null || identity.isBlank() ? null
         : mapping.subject().keepsInClear(identity) ? identity.trim() : pseudonymizer.pseudonym(identity);
     String key = recordKey(record, pseudonym);
-    return new RecordInfo(record.number(), record.line(), key, pseudonym, scrub(record.raw(), identity, pseudonym));
+    return new RecordInfo(record.number(), record.line(), key, pseudonym, () -> scrub(record.raw(), identity, pseudonym));
   }
 
   /** Maps the record to FLAT; a Rejection carries the reason (its message never holds the identity). */
