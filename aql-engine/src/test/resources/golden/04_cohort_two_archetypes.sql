@@ -9,7 +9,7 @@ where e1.is_queryable
   and (exists (select 1 from (select) d
 join lateral (select x8.value as v from aql_elements(case when ((coalesce(aql_text(aql_dv(n4.data -> 'D' -> 'A')) = ?, false))) then n4.data -> 'D' end -> 'I') as x8(value) where ((coalesce(aql_text(aql_dv(x8.value -> 'A')) = ?, false)))) a9 on true
   where coalesce(aql_text(aql_dv(a9.v -> 'V' -> 'C' -> 'CS')) = ?, false)) and exists (select 1 from (select) d
-join lateral (select x10.value as v from aql_elements(case when ((coalesce(aql_text(aql_dv(n7.data -> 'D' -> 'A')) = ?, false))) then n7.data -> 'D' end -> 'E') as x10(value) where ((coalesce(aql_text(aql_dv(x10.value -> 'A')) = ?, false)))) a11 on true
+join lateral (select x10.value as v from aql_events(case when ((coalesce(aql_text(aql_dv(n7.data -> 'D' -> 'A')) = ?, false))) then n7.data -> 'D' end) as x10(value) where ((coalesce(aql_text(aql_dv(x10.value -> 'A')) = ?, false)))) a11 on true
 join lateral (select x12.value as v from aql_elements(case when ((coalesce(aql_text(aql_dv(a11.v -> 'D' -> 'A')) = ?, false))) then a11.v -> 'D' end -> 'I') as x12(value) where ((coalesce(aql_text(aql_dv(x12.value -> 'A')) = ?, false)))) a13 on true
   where coalesce(aql_num(aql_dv(a13.v -> 'V' -> 'M')) > ?::numeric, case when jsonb_typeof(aql_dv(a13.v -> 'V' -> 'M')) = 'string' then aql_dv(a13.v -> 'V' -> 'M') #>> '{}' > ? end, false)))
 ) q

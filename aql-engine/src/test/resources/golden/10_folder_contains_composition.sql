@@ -7,7 +7,7 @@ join (directory d3 join directory_version dv4 on dv4.ehr = d3.ehr and dv4.versio
 join lateral aql_folders(dv4.data) f2 on true
 join (composition c6 join comp_node cn5 on cn5.composition = c6.id and cn5.num = 0) on c6.ehr = dv4.ehr and c6.uid = any(aql_folder_items(f2.data))
 join comp_node n7 on n7.composition = cn5.composition and n7.num > cn5.num and n7.num <= cn5.num_cap and ((n7.archetype in (select id from archetype where archetype_id = ?)))
-left join lateral (select x8.value as v from aql_elements(case when ((coalesce(aql_text(aql_dv(n7.data -> 'D' -> 'A')) = ?, false))) then n7.data -> 'D' end -> 'E') as x8(value) where ((coalesce(aql_text(aql_dv(x8.value -> 'A')) = ?, false)))) a9 on true
+left join lateral (select x8.value as v from aql_events(case when ((coalesce(aql_text(aql_dv(n7.data -> 'D' -> 'A')) = ?, false))) then n7.data -> 'D' end) as x8(value) where ((coalesce(aql_text(aql_dv(x8.value -> 'A')) = ?, false)))) a9 on true
 left join lateral (select x10.value as v from aql_elements(case when ((coalesce(aql_text(aql_dv(a9.v -> 'D' -> 'A')) = ?, false))) then a9.v -> 'D' end -> 'I') as x10(value) where ((coalesce(aql_text(aql_dv(x10.value -> 'A')) = ?, false)))) a11 on true
 where ((coalesce(aql_text(aql_dv(f2.data -> 'archetype_node_id')) = ?, false)))
   and e1.is_queryable

@@ -114,7 +114,9 @@ final class PathCompiler {
     }
     boolean partyName = "name".equals(pos.attribute) && Rm.isParty(pos.parentAttribute);
     boolean holder = pos.node != null && Rm.HOLDS_ARCHETYPED.contains(pos.attribute);
-    return Value.compact(pos.json, pos.attribute, partyName, holder ? descendants(pos.var, pos.node) : null);
+    // qualified by the holder's attribute for defaults that depend on it (an EVENT's data: ITEM_TREE)
+    String decodeAs = pos.attribute != null && pos.parentAttribute != null ? pos.parentAttribute + "/" + pos.attribute : pos.attribute;
+    return Value.compact(pos.json, decodeAs, partyName, holder ? descendants(pos.var, pos.node) : null);
   }
 
   /** Compiles a relative path (a predicate's) from a position; it must stay single-valued. */
@@ -148,6 +150,13 @@ final class PathCompiler {
       return pos.step("aql_sv(" + pos.json + ")", attribute);
     }
     String key = "'" + CompactJson.alias(attribute) + "'";
+    boolean partyName = "name".equals(pos.attribute) && Rm.isParty(pos.parentAttribute);
+    String leftOutType = attribute.equals("_type") && !pos.nodeRoot && !partyName ? CompactJson.defaultType(pos.parentAttribute, pos.attribute) : null;
+    if (leftOutType != null) { // the stored form leaves a default type out (a constant of CompactJson, not a user value)
+      String type = "'\"" + leftOutType + "\"'::jsonb";
+      return pos.step("case when jsonb_typeof(" + pos.json + ") = 'object' and " + pos.json + " -> '@n' is null then coalesce(" + pos.json + " -> 'T', " + type + ")"
+          + (Rm.SHORTHAND_TYPES.contains(leftOutType) ? " when jsonb_typeof(" + pos.json + ") = 'string' then " + type : "") + " end", attribute);
+    }
     if (pos.nodeRoot && attribute.equals("uid") && pos.var.kind == Var.Kind.COMPOSITION && pos.node.equals(pos.var.node)) {
       Var c = pos.var;
       String uid = versionUid(c.alias + ".uid", c.allVersions ? c.node + ".version" : c.alias + ".version");
@@ -157,8 +166,9 @@ final class PathCompiler {
       String n = pos.node;
       String json = switch (attribute) {
         case "archetype_node_id" -> "to_jsonb(" + archetypeIdOf(n) + ")";
-        case "archetype_details" -> "coalesce(" + n + ".data -> 'AD', jsonb_build_object('AI', jsonb_build_object('V', "
-            + archetypeIdOf(n) + "), 'RV', '1.0.4'))";
+        case "archetype_details" -> "case when jsonb_typeof(" + n + ".data -> 'AD') = 'string' then jsonb_build_object('AI', jsonb_build_object('V', "
+            + archetypeIdOf(n) + "), 'RV', '1.0.4', 'TP', jsonb_build_object('V', " + n + ".data -> 'AD')) else coalesce(" + n
+            + ".data -> 'AD', jsonb_build_object('AI', jsonb_build_object('V', " + archetypeIdOf(n) + "), 'RV', '1.0.4')) end";
         case "language" -> "coalesce(" + n + ".data -> 'L', (select r.data -> 'L' from " + pos.var.nodeSource() + " r where r.composition = "
             + n + ".composition and r.num = 0" + (pos.var.allVersions ? " and r.version = " + n + ".version" : "") + "))";
         case "encoding" -> "case when " + n + ".num > 0 then coalesce(" + n + ".data -> 'EN', " + UTF8 + ") else " + n + ".data -> 'EN' end";
@@ -189,7 +199,9 @@ final class PathCompiler {
     String list = single(pos, attribute).json;
     String x = target.alias("x");
     String a = target.alias("a");
-    String elements = "aql_elements(" + list + ") as " + x + "(value)";
+    // events through aql_events: it restores an event's time left out as equal to the history's origin
+    String elements = (pos.compact && attribute.equals("events") ? "aql_events(" + pos.json + ")" : "aql_elements(" + list + ")")
+        + " as " + x + "(value)";
     boolean nodes = pos.compact && (attribute.equals("content") || asksArchetypeId(predicates));
     Pos result;
     String join;
