@@ -150,12 +150,10 @@ final class PathCompiler {
       return pos.step("aql_sv(" + pos.json + ")", attribute);
     }
     String key = "'" + CompactJson.alias(attribute) + "'";
-    boolean partyName = "name".equals(pos.attribute) && Rm.isParty(pos.parentAttribute);
-    String leftOutType = attribute.equals("_type") && !pos.nodeRoot && !partyName ? CompactJson.defaultType(pos.parentAttribute, pos.attribute) : null;
-    if (leftOutType != null) { // the stored form leaves a default type out (a constant of CompactJson, not a user value)
-      String type = "'\"" + leftOutType + "\"'::jsonb";
-      return pos.step("case when jsonb_typeof(" + pos.json + ") = 'object' and " + pos.json + " -> '@n' is null then coalesce(" + pos.json + " -> 'T', " + type + ")"
-          + (Rm.SHORTHAND_TYPES.contains(leftOutType) ? " when jsonb_typeof(" + pos.json + ") = 'string' then " + type : "") + " end", attribute);
+    String terminology = attribute.equals("terminology_id") ? CompactJson.defaultTerminology(pos.attribute) : null;
+    if (terminology != null) { // left out of a language/territory CODE_PHRASE (a constant of CompactJson)
+      return pos.step("case when jsonb_typeof(" + pos.json + ") = 'object' then coalesce(" + pos.json + " -> 'TI', '\"" + terminology
+          + "\"'::jsonb) end", attribute);
     }
     if (pos.nodeRoot && attribute.equals("uid") && pos.var.kind == Var.Kind.COMPOSITION && pos.node.equals(pos.var.node)) {
       Var c = pos.var;

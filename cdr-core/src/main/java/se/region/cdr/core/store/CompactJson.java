@@ -22,6 +22,8 @@ import java.util.Set;
  *       as a bare string,
  *   <li>an EVENT's {@code time} left out when it equals its HISTORY's {@code origin} (EVENT.time is
  *       mandatory, so a missing time always means the origin),
+ *   <li>the {@code terminology_id} of a {@code language} (ISO_639-1) or {@code territory}
+ *       (ISO_3166-1) CODE_PHRASE left out (it is mandatory, so a missing one is that default),
  *   <li>the node's own {@code archetype_node_id} and {@code _type} left out (the row's archetype
  *       column has them), and a default {@code archetype_details} left out; the COMPOSITION's
  *       {@code archetype_details} of its own archetype, RM 1.0.4 and a template id is stored as
@@ -39,6 +41,8 @@ public final class CompactJson {
   private static final Map<String, String> ALIAS = new HashMap<>();
   private static final Map<String, String> NAME = new HashMap<>();
   private static final Map<String, String> DEFAULT_TYPE = new HashMap<>();
+  /** The terminology of a {@code language} or {@code territory} CODE_PHRASE that stored JSON leaves out. */
+  private static final Map<String, String> DEFAULT_TERMINOLOGY = Map.of("language", "ISO_639-1", "territory", "ISO_3166-1");
   /** Defaults that depend on the type of the object holding the attribute: "TYPE.attribute". */
   private static final Map<String, String> HELD_DEFAULT_TYPE = Map.of(
       "POINT_EVENT.data", "ITEM_TREE", "INTERVAL_EVENT.data", "ITEM_TREE", "ELEMENT.value", "DV_QUANTITY");
@@ -81,7 +85,7 @@ public final class CompactJson {
       {"current_state", "DV_CODED_TEXT"}, {"careflow_step", "DV_CODED_TEXT"}, {"transition", "DV_CODED_TEXT"},
       {"math_function", "DV_CODED_TEXT"}, {"health_care_facility", "PARTY_IDENTIFIED"}, {"external_ref", "PARTY_REF"},
       {"items", "ELEMENT"}, {"events", "POINT_EVENT"}, {"state", "ITEM_TREE"}, {"protocol", "ITEM_TREE"},
-      {"other_context", "ITEM_TREE"},
+      {"other_context", "ITEM_TREE"}, {"composer", "PARTY_IDENTIFIED"},
     };
     for (String[] d : defaults) {
       DEFAULT_TYPE.put(d[0], d[1]);
@@ -105,7 +109,7 @@ public final class CompactJson {
    * itself sits at {@code holderAttribute} (null when unknown), e.g. ITEM_TREE for the {@code data}
    * of an object in {@code events}; null when the object always keeps its type.
    */
-  public static String defaultType(String holderAttribute, String rmAttribute) {
+  static String defaultType(String holderAttribute, String rmAttribute) {
     String plain = DEFAULT_TYPE.get(rmAttribute);
     if (plain != null || rmAttribute == null) {
       return plain;
@@ -132,7 +136,7 @@ public final class CompactJson {
     String attribute = rmAttribute.substring(slash + 1);
     String plain = DEFAULT_TYPE.get(attribute);
     if (plain != null) {
-      return decodeValue(stored, plain);
+      return withTerminology(attribute, decodeValue(stored, plain));
     }
     String held = defaultType(holder, attribute);
     return decodeValue(stored, held != null && stored instanceof ObjectNode ? held : null);
@@ -173,6 +177,12 @@ public final class CompactJson {
         JsonNode v = e.getValue();
         if (key.equals("events") && origin != null && v instanceof ArrayNode events) {
           v = withoutTime(events, origin);
+        }
+        String terminology = DEFAULT_TERMINOLOGY.get(key);
+        if (terminology != null && v instanceof ObjectNode code && terminologyId(terminology).equals(code.get("terminology_id"))) {
+          ObjectNode copy = code.deepCopy();
+          copy.remove("terminology_id");
+          v = copy;
         }
         String defaultType = DEFAULT_TYPE.get(key);
         String heldDefault = type == null ? null : HELD_DEFAULT_TYPE.get(type + "." + key);
@@ -300,7 +310,7 @@ public final class CompactJson {
         if (childDefault == null && type != null && e.getValue() instanceof ObjectNode) {
           childDefault = HELD_DEFAULT_TYPE.get(type + "." + key);
         }
-        out.set(key, decodeValue(e.getValue(), childDefault));
+        out.set(key, withTerminology(key, decodeValue(e.getValue(), childDefault)));
       });
       if (out.get("events") instanceof ArrayNode events && out.has("origin")) {
         for (JsonNode event : events) {
@@ -317,6 +327,27 @@ public final class CompactJson {
       return out;
     }
     return value;
+  }
+
+  /**
+   * The terminology id left out of a {@code language} or {@code territory} CODE_PHRASE (null for
+   * other attributes): the AQL engine restores it in SQL.
+   */
+  public static String defaultTerminology(String rmAttribute) {
+    return rmAttribute == null ? null : DEFAULT_TERMINOLOGY.get(rmAttribute);
+  }
+
+  private static ObjectNode terminologyId(String value) {
+    return F.objectNode().put(TYPE, "TERMINOLOGY_ID").put("value", value);
+  }
+
+  /** A decoded {@code language} or {@code territory} with its left-out terminology id restored. */
+  private static JsonNode withTerminology(String key, JsonNode decoded) {
+    String terminology = DEFAULT_TERMINOLOGY.get(key);
+    if (terminology != null && decoded instanceof ObjectNode code && !code.has("terminology_id") && !code.has(ContentNodes.CHILD_REF)) {
+      code.set("terminology_id", terminologyId(terminology));
+    }
+    return decoded;
   }
 
   /** The template id when a COMPOSITION's details are the default ones with a template id, else null. */

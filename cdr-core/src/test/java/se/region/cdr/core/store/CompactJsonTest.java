@@ -91,9 +91,16 @@ class CompactJsonTest {
   void compositionArchetypeDetailsAreStoredAsTheTemplateId() throws Exception {
     String archetype = "openEHR-EHR-COMPOSITION.encounter.v1";
     ObjectNode root = json("{'_type':'COMPOSITION','archetype_node_id':'" + archetype + "','name':{'_type':'DV_TEXT','value':'Vitals'},"
-        + "'archetype_details':{'archetype_id':{'value':'" + archetype + "'},'template_id':{'value':'EHRN Vital signs.v2'},'rm_version':'1.0.4'}}");
+        + "'archetype_details':{'archetype_id':{'value':'" + archetype + "'},'template_id':{'value':'EHRN Vital signs.v2'},'rm_version':'1.0.4'},"
+        + "'language':{'_type':'CODE_PHRASE','terminology_id':{'_type':'TERMINOLOGY_ID','value':'ISO_639-1'},'code_string':'sv'},"
+        + "'territory':{'_type':'CODE_PHRASE','terminology_id':{'_type':'TERMINOLOGY_ID','value':'ISO_3166-1'},'code_string':'SE'},"
+        + "'composer':{'_type':'PARTY_IDENTIFIED','name':'Ward nurse'}}");
     ObjectNode stored = CompactJson.encode(new ContentNode(0, 0, -1, archetype, "COMPOSITION", root), null);
     assertEquals("EHRN Vital signs.v2", stored.get("AD").asText());
+    assertEquals(json("{'CS':'sv'}"), stored.get("L"));
+    assertEquals(json("{'CS':'SE'}"), stored.get("TE"));
+    assertEquals(json("{'N':'Ward nurse'}"), stored.get("CP"));
+    assertEquals(root.get("language"), CompactJson.decodeAttribute("language", stored.get("L"), false));
     assertEquals(root, CompactJson.decode(stored, archetype, "COMPOSITION", true, null));
 
     ObjectNode typed = root.deepCopy();
