@@ -388,7 +388,7 @@ final class PathCompiler {
         + "'change_type', jsonb_build_object('_type', 'DV_CODED_TEXT', 'value', " + terms + ", 'defining_code', jsonb_build_object('_type', 'CODE_PHRASE', "
         + "'terminology_id', jsonb_build_object('_type', 'TERMINOLOGY_ID', 'value', 'openehr'), 'code_string', " + v.alias + ".change_type::text)), "
         + "'description', case when " + v.contribution + ".description is not null then jsonb_build_object('_type', 'DV_TEXT', 'value', "
-        + v.contribution + ".description) end, 'committer', " + v.contribution + ".committer), "
+        + v.contribution + ".description) end, 'committer', (select p.data from committer p where p.id = " + v.contribution + ".committer_id)), "
         + "'contribution', jsonb_build_object('_type', 'OBJECT_REF', 'id', jsonb_build_object('_type', 'HIER_OBJECT_ID', 'value', " + v.contribution
         + ".uid::text), 'namespace', 'local', 'type', 'CONTRIBUTION'), "
         + "'lifecycle_state', jsonb_build_object('_type', 'DV_CODED_TEXT', 'value', case when " + v.alias + ".deleted then 'deleted' else 'complete' end, "

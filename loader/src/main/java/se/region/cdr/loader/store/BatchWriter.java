@@ -198,8 +198,8 @@ public final class BatchWriter {
   private static final String INSERT_NEW =
       "with input as (select * from unnest(?::uuid[], ?::bigint[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[])"
           + "   as t(comp_uid, ehr, start_time, contribution_uid, record_key, content_hash)),"
-          + " k as (insert into contribution (uid, ehr, committed_at, change_type, committer, description)"
-          + "   select contribution_uid, ehr, ?, 249, ?::jsonb, ? from input returning id, uid),"
+          + " k as (insert into contribution (uid, ehr, committed_at, change_type, committer_id, description)"
+          + "   select contribution_uid, ehr, ?, 249, " + ContributionStore.COMMITTER_ID + ", ? from input returning id, uid),"
           + " comp as (insert into composition (uid, ehr, tenant, template, version, created_at, committed_at, start_time)"
           + "   select comp_uid, ehr, ?, ?, 1, ?, ?, start_time from input returning id, uid, ehr),"
           + " v as (insert into composition_version (composition, version, contribution, change_type, deleted)"
