@@ -150,8 +150,8 @@ final class PathCompiler {
       return pos.step("aql_sv(" + pos.json + ")", attribute);
     }
     String key = "'" + CompactJson.alias(attribute) + "'";
-    String terminology = attribute.equals("terminology_id") ? CompactJson.defaultTerminology(pos.attribute) : null;
-    if (terminology != null) { // left out of a language/territory CODE_PHRASE (a constant of CompactJson)
+    String terminology = attribute.equals("terminology_id") ? CompactJson.defaultTerminology(pos.parentAttribute, pos.attribute) : null;
+    if (terminology != null) { // left out of a language/territory/openehr CODE_PHRASE (a constant of CompactJson)
       return pos.step("case when jsonb_typeof(" + pos.json + ") = 'object' then coalesce(" + pos.json + " -> 'TI', '\"" + terminology
           + "\"'::jsonb) end", attribute);
     }

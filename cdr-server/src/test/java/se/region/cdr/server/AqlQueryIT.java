@@ -219,14 +219,18 @@ class AqlQueryIT {
     JsonNode history = query("SELECT o/data[at0001] FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c CONTAINS OBSERVATION o[" + BP + "]", ehr);
     assertEquals(origin, history.path("rows").get(0).get(0).path("events").get(0).path("time").path("value").asText());
 
-    JsonNode codes = query("SELECT c/language/terminology_id/value, o/language/terminology_id/value, c/territory/terminology_id, o/language"
-        + " FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c CONTAINS OBSERVATION o[" + BP + "] WHERE c/territory/terminology_id/value = 'ISO_3166-1'", ehr);
+    JsonNode codes = query("SELECT c/language/terminology_id/value, o/language/terminology_id/value, c/territory/terminology_id, o/language,"
+        + " c/category/defining_code/terminology_id/value, c/context/setting FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c"
+        + " CONTAINS OBSERVATION o[" + BP + "] WHERE c/territory/terminology_id/value = 'ISO_3166-1'"
+        + " AND c/context/setting/defining_code/terminology_id/value = 'openehr'", ehr);
     assertEquals(2, codes.path("rows").size(), codes.toString());
     JsonNode code = codes.path("rows").get(0);
     assertEquals("ISO_639-1", code.get(0).asText());
     assertEquals("ISO_639-1", code.get(1).asText());
     assertEquals("TERMINOLOGY_ID", code.get(2).path("_type").asText());
     assertEquals("ISO_639-1", code.get(3).path("terminology_id").path("value").asText());
+    assertEquals("openehr", code.get(4).asText());
+    assertEquals("openehr", code.get(5).path("defining_code").path("terminology_id").path("value").asText());
   }
 
   /** A cohort over two CONTAINS branches: COUNT(DISTINCT) and DISTINCT agree with the joined rows. */

@@ -23,7 +23,10 @@ import java.util.Set;
  *   <li>an EVENT's {@code time} left out when it equals its HISTORY's {@code origin} (EVENT.time is
  *       mandatory, so a missing time always means the origin),
  *   <li>the {@code terminology_id} of a {@code language} (ISO_639-1) or {@code territory}
- *       (ISO_3166-1) CODE_PHRASE left out (it is mandatory, so a missing one is that default),
+ *       (ISO_3166-1) CODE_PHRASE, and {@code openehr} of the {@code defining_code} of a {@code
+ *       category}, {@code setting}, {@code null_flavour}, {@code math_function}, {@code
+ *       current_state} or {@code transition}, left out (it is mandatory, so a missing one is that
+ *       default),
  *   <li>the node's own {@code archetype_node_id} and {@code _type} left out (the row's archetype
  *       column has them), and a default {@code archetype_details} left out; the COMPOSITION's
  *       {@code archetype_details} of its own archetype, RM 1.0.4 and a template id is stored as
@@ -43,6 +46,9 @@ public final class CompactJson {
   private static final Map<String, String> DEFAULT_TYPE = new HashMap<>();
   /** The terminology of a {@code language} or {@code territory} CODE_PHRASE that stored JSON leaves out. */
   private static final Map<String, String> DEFAULT_TERMINOLOGY = Map.of("language", "ISO_639-1", "territory", "ISO_3166-1");
+  /** DV_CODED_TEXT attributes coded in the openehr terminology: their defining_code leaves it out. */
+  private static final Set<String> OPENEHR_CODED = Set.of("category", "setting", "null_flavour", "math_function", "current_state", "transition");
+  private static final String OPENEHR = "openehr";
   /** Defaults that depend on the type of the object holding the attribute: "TYPE.attribute". */
   private static final Map<String, String> HELD_DEFAULT_TYPE = Map.of(
       "POINT_EVENT.data", "ITEM_TREE", "INTERVAL_EVENT.data", "ITEM_TREE", "ELEMENT.value", "DV_QUANTITY");
@@ -136,10 +142,10 @@ public final class CompactJson {
     String attribute = rmAttribute.substring(slash + 1);
     String plain = DEFAULT_TYPE.get(attribute);
     if (plain != null) {
-      return withTerminology(attribute, decodeValue(stored, plain));
+      return withTerminology(holder, attribute, decodeValue(stored, plain));
     }
     String held = defaultType(holder, attribute);
-    return decodeValue(stored, held != null && stored instanceof ObjectNode ? held : null);
+    return withTerminology(holder, attribute, decodeValue(stored, held != null && stored instanceof ObjectNode ? held : null));
   }
 
   /** Encodes a node's canonical JSON; {@code compositionLanguage} is the root's language (may be null). */
@@ -182,6 +188,11 @@ public final class CompactJson {
         if (terminology != null && v instanceof ObjectNode code && terminologyId(terminology).equals(code.get("terminology_id"))) {
           ObjectNode copy = code.deepCopy();
           copy.remove("terminology_id");
+          v = copy;
+        } else if (OPENEHR_CODED.contains(key) && v instanceof ObjectNode coded && coded.get("defining_code") instanceof ObjectNode code
+            && terminologyId(OPENEHR).equals(code.get("terminology_id"))) {
+          ObjectNode copy = coded.deepCopy();
+          ((ObjectNode) copy.get("defining_code")).remove("terminology_id");
           v = copy;
         }
         String defaultType = DEFAULT_TYPE.get(key);
@@ -310,7 +321,7 @@ public final class CompactJson {
         if (childDefault == null && type != null && e.getValue() instanceof ObjectNode) {
           childDefault = HELD_DEFAULT_TYPE.get(type + "." + key);
         }
-        out.set(key, withTerminology(key, decodeValue(e.getValue(), childDefault)));
+        out.set(key, withTerminology(null, key, decodeValue(e.getValue(), childDefault)));
       });
       if (out.get("events") instanceof ArrayNode events && out.has("origin")) {
         for (JsonNode event : events) {
@@ -330,21 +341,40 @@ public final class CompactJson {
   }
 
   /**
-   * The terminology id left out of a {@code language} or {@code territory} CODE_PHRASE (null for
-   * other attributes): the AQL engine restores it in SQL.
+   * The terminology id left out of a CODE_PHRASE at {@code rmAttribute} of an object at {@code
+   * holderAttribute} (a {@code language}, a {@code territory}, the {@code defining_code} of a
+   * {@code category}...), null where none is: the AQL engine restores it in SQL.
    */
-  public static String defaultTerminology(String rmAttribute) {
-    return rmAttribute == null ? null : DEFAULT_TERMINOLOGY.get(rmAttribute);
+  public static String defaultTerminology(String holderAttribute, String rmAttribute) {
+    if (rmAttribute == null) {
+      return null;
+    }
+    if (rmAttribute.equals("defining_code")) {
+      return holderAttribute != null && OPENEHR_CODED.contains(holderAttribute) ? OPENEHR : null;
+    }
+    return DEFAULT_TERMINOLOGY.get(rmAttribute);
   }
 
   private static ObjectNode terminologyId(String value) {
     return F.objectNode().put(TYPE, "TERMINOLOGY_ID").put("value", value);
   }
 
-  /** A decoded {@code language} or {@code territory} with its left-out terminology id restored. */
-  private static JsonNode withTerminology(String key, JsonNode decoded) {
-    String terminology = DEFAULT_TERMINOLOGY.get(key);
-    if (terminology != null && decoded instanceof ObjectNode code && !code.has("terminology_id") && !code.has(ContentNodes.CHILD_REF)) {
+  /**
+   * A decoded value at {@code key} (of an object at {@code holder}, null when unknown) with a
+   * left-out terminology id restored: its own (a {@code language}, or a {@code defining_code} of an
+   * openehr-coded holder), or its {@code defining_code}'s (a {@code category}...).
+   */
+  private static JsonNode withTerminology(String holder, String key, JsonNode decoded) {
+    if (!(decoded instanceof ObjectNode object) || object.has(ContentNodes.CHILD_REF)) {
+      return decoded;
+    }
+    String terminology = defaultTerminology(holder, key);
+    ObjectNode code = object;
+    if (terminology == null && OPENEHR_CODED.contains(key) && object.get("defining_code") instanceof ObjectNode definingCode) {
+      terminology = OPENEHR;
+      code = definingCode;
+    }
+    if (terminology != null && !code.has("terminology_id")) {
       code.set("terminology_id", terminologyId(terminology));
     }
     return decoded;

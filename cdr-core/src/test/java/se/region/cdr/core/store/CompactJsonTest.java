@@ -94,13 +94,17 @@ class CompactJsonTest {
         + "'archetype_details':{'archetype_id':{'value':'" + archetype + "'},'template_id':{'value':'EHRN Vital signs.v2'},'rm_version':'1.0.4'},"
         + "'language':{'_type':'CODE_PHRASE','terminology_id':{'_type':'TERMINOLOGY_ID','value':'ISO_639-1'},'code_string':'sv'},"
         + "'territory':{'_type':'CODE_PHRASE','terminology_id':{'_type':'TERMINOLOGY_ID','value':'ISO_3166-1'},'code_string':'SE'},"
-        + "'composer':{'_type':'PARTY_IDENTIFIED','name':'Ward nurse'}}");
+        + "'composer':{'_type':'PARTY_IDENTIFIED','name':'Ward nurse'},"
+        + "'category':{'_type':'DV_CODED_TEXT','value':'event','defining_code':{'_type':'CODE_PHRASE','terminology_id':{'_type':'TERMINOLOGY_ID','value':'openehr'},'code_string':'433'}}}");
     ObjectNode stored = CompactJson.encode(new ContentNode(0, 0, -1, archetype, "COMPOSITION", root), null);
     assertEquals("EHRN Vital signs.v2", stored.get("AD").asText());
     assertEquals(json("{'CS':'sv'}"), stored.get("L"));
     assertEquals(json("{'CS':'SE'}"), stored.get("TE"));
     assertEquals(json("{'N':'Ward nurse'}"), stored.get("CP"));
     assertEquals(root.get("language"), CompactJson.decodeAttribute("language", stored.get("L"), false));
+    assertEquals(json("{'V':'event','C':{'CS':'433'}}"), stored.get("CA"));
+    assertEquals(root.get("category"), CompactJson.decodeAttribute("category", stored.get("CA"), false));
+    assertEquals(root.get("category").get("defining_code"), CompactJson.decodeAttribute("category/defining_code", stored.get("CA").get("C"), false));
     assertEquals(root, CompactJson.decode(stored, archetype, "COMPOSITION", true, null));
 
     ObjectNode typed = root.deepCopy();
