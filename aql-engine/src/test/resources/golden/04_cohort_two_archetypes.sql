@@ -9,7 +9,7 @@ where e1.is_queryable
   and (exists (select 1 from (select) d
 join lateral (select x8.value as v from aql_elements(case when ((coalesce(case when jsonb_typeof(n4.data -> 'D' -> 'A') = 'string' then n4.data -> 'D' -> 'A' #>> '{}' = ? end, false))) then n4.data -> 'D' end -> 'I') as x8(value) where ((coalesce(case when jsonb_typeof(x8.value -> 'A') = 'string' then x8.value -> 'A' #>> '{}' = ? end, false)))) a9 on true
   where coalesce(case when jsonb_typeof(a9.v -> 'V' -> 'C' -> 'CS') = 'string' then a9.v -> 'V' -> 'C' -> 'CS' #>> '{}' = ? end, false)) and exists (select 1 from (select) d
-join lateral (select x10.value as v from aql_elements(case when ((coalesce(case when jsonb_typeof(n7.data -> 'D' -> 'A') = 'string' then n7.data -> 'D' -> 'A' #>> '{}' = ? end, false))) then n7.data -> 'D' end -> 'E') as x10(value) where ((coalesce(case when jsonb_typeof(x10.value -> 'A') = 'string' then x10.value -> 'A' #>> '{}' = ? end, false)))) a11 on true
+join lateral (select x10.value as v from aql_events(case when ((coalesce(case when jsonb_typeof(n7.data -> 'D' -> 'A') = 'string' then n7.data -> 'D' -> 'A' #>> '{}' = ? end, false))) then n7.data -> 'D' end) as x10(value) where ((coalesce(case when jsonb_typeof(x10.value -> 'A') = 'string' then x10.value -> 'A' #>> '{}' = ? end, false)))) a11 on true
 join lateral (select x12.value as v from aql_elements(case when ((coalesce(case when jsonb_typeof(a11.v -> 'D' -> 'A') = 'string' then a11.v -> 'D' -> 'A' #>> '{}' = ? end, false))) then a11.v -> 'D' end -> 'I') as x12(value) where ((coalesce(case when jsonb_typeof(x12.value -> 'A') = 'string' then x12.value -> 'A' #>> '{}' = ? end, false)))) a13 on true
   where coalesce(aql_num(aql_dv(a13.v -> 'V' -> 'M')) > ?::numeric, false)))
 ) q

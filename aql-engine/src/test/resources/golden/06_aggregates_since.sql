@@ -6,7 +6,7 @@ select to_jsonb(count(a8.v -> 'V' -> 'M')) as c0,
 from ehr e1
 join (composition c3 join comp_node cn2 on cn2.composition = c3.id and cn2.num = 0) on c3.ehr = e1.id
 join comp_node n4 on n4.composition = cn2.composition and n4.num > cn2.num and n4.num <= cn2.num_cap and ((n4.archetype in (select id from archetype where archetype_id = ?)))
-left join lateral (select x5.value as v from aql_elements(case when ((coalesce(case when jsonb_typeof(n4.data -> 'D' -> 'A') = 'string' then n4.data -> 'D' -> 'A' #>> '{}' = ? end, false))) then n4.data -> 'D' end -> 'E') as x5(value) where ((coalesce(case when jsonb_typeof(x5.value -> 'A') = 'string' then x5.value -> 'A' #>> '{}' = ? end, false)))) a6 on true
+left join lateral (select x5.value as v from aql_events(case when ((coalesce(case when jsonb_typeof(n4.data -> 'D' -> 'A') = 'string' then n4.data -> 'D' -> 'A' #>> '{}' = ? end, false))) then n4.data -> 'D' end) as x5(value) where ((coalesce(case when jsonb_typeof(x5.value -> 'A') = 'string' then x5.value -> 'A' #>> '{}' = ? end, false)))) a6 on true
 left join lateral (select x7.value as v from aql_elements(case when ((coalesce(case when jsonb_typeof(a6.v -> 'D' -> 'A') = 'string' then a6.v -> 'D' -> 'A' #>> '{}' = ? end, false))) then a6.v -> 'D' end -> 'I') as x7(value) where ((coalesce(case when jsonb_typeof(x7.value -> 'A') = 'string' then x7.value -> 'A' #>> '{}' = ? end, false)))) a8 on true
 where e1.is_queryable
   and coalesce(c3.start_time >= aql_ts(?), false)

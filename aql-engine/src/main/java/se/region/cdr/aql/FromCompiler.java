@@ -172,7 +172,7 @@ final class FromCompiler {
     if (parent != null && parent.kind == Var.Kind.INNER) {
       v.node = parent.node;
       v.ehr = parent.ehr;
-      sql.join(joinPrefix + "join lateral (select y as v from jsonb_path_query(" + parent.alias + ".v, " + jsonpath + ") y" + filter + ") " + x + " on true");
+      sql.join(joinPrefix + "join lateral (select y as v from " + Rm.innerRows(expr.getType(), parent.alias + ".v", jsonpath) + " y" + filter + ") " + x + " on true");
       return v;
     }
     String k = sql.alias("k");
@@ -194,7 +194,7 @@ final class FromCompiler {
     if (!rows.isEmpty()) {
       sql.join(rows);
     }
-    sql.join(joinPrefix + "join lateral (select y as v from jsonb_path_query(" + k + ".data, " + jsonpath + ") y" + filter + ") " + x + " on true");
+    sql.join(joinPrefix + "join lateral (select y as v from " + Rm.innerRows(expr.getType(), k + ".data", jsonpath) + " y" + filter + ") " + x + " on true");
     return v;
   }
 

@@ -114,7 +114,9 @@ final class PathCompiler {
     }
     boolean partyName = "name".equals(pos.attribute) && Rm.isParty(pos.parentAttribute);
     boolean holder = pos.node != null && Rm.HOLDS_ARCHETYPED.contains(pos.attribute);
-    return Value.compact(pos.json, pos.attribute, partyName, holder ? descendants(pos.var, pos.node) : null);
+    // qualified by the holder's attribute for defaults that depend on it (an EVENT's data: ITEM_TREE)
+    String decodeAs = pos.attribute != null && pos.parentAttribute != null ? pos.parentAttribute + "/" + pos.attribute : pos.attribute;
+    return Value.compact(pos.json, decodeAs, partyName, holder ? descendants(pos.var, pos.node) : null);
   }
 
   /** Compiles a relative path (a predicate's) from a position; it must stay single-valued. */
@@ -148,6 +150,11 @@ final class PathCompiler {
       return pos.step("aql_sv(" + pos.json + ")", attribute);
     }
     String key = "'" + CompactJson.alias(attribute) + "'";
+    String terminology = attribute.equals("terminology_id") ? CompactJson.defaultTerminology(pos.parentAttribute, pos.attribute) : null;
+    if (terminology != null) { // left out of a language/territory/openehr CODE_PHRASE (a constant of CompactJson)
+      return pos.step("case when jsonb_typeof(" + pos.json + ") = 'object' then coalesce(" + pos.json + " -> 'TI', '\"" + terminology
+          + "\"'::jsonb) end", attribute);
+    }
     if (pos.nodeRoot && attribute.equals("uid") && pos.var.kind == Var.Kind.COMPOSITION && pos.node.equals(pos.var.node)) {
       Var c = pos.var;
       String uid = versionUid(c.alias + ".uid", c.allVersions ? c.node + ".version" : c.alias + ".version");
@@ -157,8 +164,9 @@ final class PathCompiler {
       String n = pos.node;
       String json = switch (attribute) {
         case "archetype_node_id" -> "to_jsonb(" + archetypeIdOf(n) + ")";
-        case "archetype_details" -> "coalesce(" + n + ".data -> 'AD', jsonb_build_object('AI', jsonb_build_object('V', "
-            + archetypeIdOf(n) + "), 'RV', '1.0.4'))";
+        case "archetype_details" -> "case when jsonb_typeof(" + n + ".data -> 'AD') = 'string' then jsonb_build_object('AI', jsonb_build_object('V', "
+            + archetypeIdOf(n) + "), 'RV', '1.0.4', 'TP', jsonb_build_object('V', " + n + ".data -> 'AD')) else coalesce(" + n
+            + ".data -> 'AD', jsonb_build_object('AI', jsonb_build_object('V', " + archetypeIdOf(n) + "), 'RV', '1.0.4')) end";
         case "language" -> "coalesce(" + n + ".data -> 'L', (select r.data -> 'L' from " + pos.var.nodeSource() + " r where r.composition = "
             + n + ".composition and r.num = 0" + (pos.var.allVersions ? " and r.version = " + n + ".version" : "") + "))";
         case "encoding" -> "case when " + n + ".num > 0 then coalesce(" + n + ".data -> 'EN', " + UTF8 + ") else " + n + ".data -> 'EN' end";
@@ -189,7 +197,9 @@ final class PathCompiler {
     String list = single(pos, attribute).json;
     String x = target.alias("x");
     String a = target.alias("a");
-    String elements = "aql_elements(" + list + ") as " + x + "(value)";
+    // events through aql_events: it restores an event's time left out as equal to the history's origin
+    String elements = (pos.compact && attribute.equals("events") ? "aql_events(" + pos.json + ")" : "aql_elements(" + list + ")")
+        + " as " + x + "(value)";
     boolean nodes = pos.compact && (attribute.equals("content") || asksArchetypeId(predicates));
     Pos result;
     String join;
@@ -378,7 +388,7 @@ final class PathCompiler {
         + "'change_type', jsonb_build_object('_type', 'DV_CODED_TEXT', 'value', " + terms + ", 'defining_code', jsonb_build_object('_type', 'CODE_PHRASE', "
         + "'terminology_id', jsonb_build_object('_type', 'TERMINOLOGY_ID', 'value', 'openehr'), 'code_string', " + v.alias + ".change_type::text, 'preferred_term', " + terms + ")), "
         + "'description', case when " + v.contribution + ".description is not null then jsonb_build_object('_type', 'DV_TEXT', 'value', "
-        + v.contribution + ".description) end, 'committer', " + v.contribution + ".committer), "
+        + v.contribution + ".description) end, 'committer', (select p.data from committer p where p.id = " + v.contribution + ".committer_id)), "
         + "'contribution', jsonb_build_object('_type', 'OBJECT_REF', 'id', jsonb_build_object('_type', 'HIER_OBJECT_ID', 'value', " + v.contribution
         + ".uid::text), 'namespace', 'local', 'type', 'CONTRIBUTION'), "
         + "'lifecycle_state', jsonb_build_object('_type', 'DV_CODED_TEXT', 'value', case when " + v.deleted + " then 'deleted' else 'complete' end, "

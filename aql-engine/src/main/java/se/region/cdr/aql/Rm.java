@@ -41,12 +41,13 @@ final class Rm {
 
   /**
    * Where objects of RM types that are not archetype roots are in compact node JSON (strict
-   * jsonpath; "T" is the stored _type, left out where it is the attribute's default).
+   * jsonpath; "T" is the stored _type, left out where it is the attribute's default). For the
+   * event types it is a (lax) filter on each event of every HISTORY (see {@link #innerRows}).
    */
   static final java.util.Map<String, String> INNER_PATHS = java.util.Map.ofEntries(
-      java.util.Map.entry("EVENT", "strict $.** ? (@.type() == \"object\" && exists(@.E)).E[*]"),
-      java.util.Map.entry("POINT_EVENT", "strict $.** ? (@.type() == \"object\" && exists(@.E)).E[*] ? (!(exists(@.T)) || @.T == \"POINT_EVENT\")"),
-      java.util.Map.entry("INTERVAL_EVENT", "strict $.** ? (@.type() == \"object\" && exists(@.E)).E[*] ? (@.T == \"INTERVAL_EVENT\")"),
+      java.util.Map.entry("EVENT", "lax $ ? (@.type() == \"object\")"),
+      java.util.Map.entry("POINT_EVENT", "lax $ ? (@.type() == \"object\" && (!(exists(@.T)) || @.T == \"POINT_EVENT\"))"),
+      java.util.Map.entry("INTERVAL_EVENT", "lax $ ? (@.T == \"INTERVAL_EVENT\")"),
       java.util.Map.entry("HISTORY", "strict $.** ? (@.type() == \"object\" && @.T == \"HISTORY\")"),
       java.util.Map.entry("ITEM_TREE", "strict $.** ? (@.type() == \"object\" && (@.T == \"ITEM_TREE\" || (exists(@.I) && !(exists(@.T)) && !(exists(@.V)) && !(exists(@.CX)))))"),
       java.util.Map.entry("ITEM_LIST", "strict $.** ? (@.type() == \"object\" && @.T == \"ITEM_LIST\")"),
@@ -57,6 +58,17 @@ final class Rm {
       java.util.Map.entry("EVENT_CONTEXT", "lax $.CX"),
       java.util.Map.entry("ACTIVITY", "strict $.** ? (@.type() == \"object\" && exists(@.AC)).AC[*]"),
       java.util.Map.entry("ISM_TRANSITION", "lax $.IS"));
+
+  private static final Set<String> EVENT_TYPES = Set.of("EVENT", "POINT_EVENT", "INTERVAL_EVENT");
+
+  /**
+   * SQL for the objects of an inner type in compact JSON {@code json}, given the bound jsonpath of
+   * {@link #INNER_PATHS}: events come from {@code aql_inner_events}, which restores the time the
+   * stored form leaves out when it equals the history's origin.
+   */
+  static String innerRows(String innerType, String json, String jsonpath) {
+    return (EVENT_TYPES.contains(innerType) ? "aql_inner_events(" : "jsonb_path_query(") + json + ", " + jsonpath + ")";
+  }
 
   /** The attribute whose RM default type an inner object of this type would have (for decoding). */
   static String attributeFor(String innerType) {

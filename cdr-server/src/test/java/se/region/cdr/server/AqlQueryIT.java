@@ -179,6 +179,60 @@ class AqlQueryIT {
     assertTrue(!row.toString().contains("@n"), row.toString());
   }
 
+  /**
+   * What the stored form leaves out (an event's time equal to the history's origin, ITEM_TREE of an
+   * event's data, DV_QUANTITY of an element's value, the composition's default archetype details)
+   * reads back in SELECT, WHERE, ORDER BY, aggregates and FROM EVENT.
+   */
+  @Test
+  void leftOutDefaultsReadBack() {
+    String ehr = "{\"ehr\":\"" + ehrs.get(0) + "\"}";
+    String event = "o/data[at0001]/events[at0006]";
+    String origin = "2025-03-14T09:35:00+01:00";
+    JsonNode r = query("SELECT " + event + "/time/value, " + event + "/time, " + event + "/data, " + event + "/data[at0003]/items[at0004]/value/units, "
+        + event + "/data[at0003]/items[at0004]/value, c/archetype_details/template_id/value, c/composer"
+        + " FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c CONTAINS OBSERVATION o[" + BP + "] WHERE " + event + "/time/value = '" + origin + "'"
+        + " ORDER BY " + event + "/time/value", ehr);
+    assertEquals(2, r.path("rows").size(), r.toString());
+    JsonNode row = r.path("rows").get(0);
+    assertEquals(origin, row.get(0).asText());
+    assertEquals("DV_DATE_TIME", row.get(1).path("_type").asText());
+    assertEquals("ITEM_TREE", row.get(2).path("_type").asText());
+    assertEquals("mm[Hg]", row.get(3).asText());
+    assertEquals("DV_QUANTITY", row.get(4).path("_type").asText());
+    assertEquals("mm[Hg]", row.get(4).path("units").asText());
+    assertEquals("CDR - Vital signs.v1", row.get(5).asText());
+    assertEquals("PARTY_IDENTIFIED", row.get(6).path("_type").asText());
+
+    JsonNode max = query("SELECT MAX(" + event + "/time/value), COUNT(" + event + "/time/value)"
+        + " FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c CONTAINS OBSERVATION o[" + BP + "]", ehr);
+    assertEquals(origin, max.path("rows").get(0).get(0).asText());
+    assertEquals(2, max.path("rows").get(0).get(1).asInt());
+
+    JsonNode events = query("SELECT p/time/value, p FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c CONTAINS OBSERVATION o[" + BP + "]"
+        + " CONTAINS POINT_EVENT p", ehr);
+    assertEquals(2, events.path("rows").size(), events.toString());
+    assertEquals(origin, events.path("rows").get(0).get(0).asText());
+    assertEquals(origin, events.path("rows").get(0).get(1).path("time").path("value").asText());
+    assertEquals("ITEM_TREE", events.path("rows").get(0).get(1).path("data").path("_type").asText());
+
+    JsonNode history = query("SELECT o/data[at0001] FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c CONTAINS OBSERVATION o[" + BP + "]", ehr);
+    assertEquals(origin, history.path("rows").get(0).get(0).path("events").get(0).path("time").path("value").asText());
+
+    JsonNode codes = query("SELECT c/language/terminology_id/value, o/language/terminology_id/value, c/territory/terminology_id, o/language,"
+        + " c/category/defining_code/terminology_id/value, c/context/setting FROM EHR e[ehr_id/value=$ehr] CONTAINS COMPOSITION c"
+        + " CONTAINS OBSERVATION o[" + BP + "] WHERE c/territory/terminology_id/value = 'ISO_3166-1'"
+        + " AND c/context/setting/defining_code/terminology_id/value = 'openehr'", ehr);
+    assertEquals(2, codes.path("rows").size(), codes.toString());
+    JsonNode code = codes.path("rows").get(0);
+    assertEquals("ISO_639-1", code.get(0).asText());
+    assertEquals("ISO_639-1", code.get(1).asText());
+    assertEquals("TERMINOLOGY_ID", code.get(2).path("_type").asText());
+    assertEquals("ISO_639-1", code.get(3).path("terminology_id").path("value").asText());
+    assertEquals("openehr", code.get(4).asText());
+    assertEquals("openehr", code.get(5).path("defining_code").path("terminology_id").path("value").asText());
+  }
+
   /** A cohort over two CONTAINS branches: COUNT(DISTINCT) and DISTINCT agree with the joined rows. */
   @Test
   void cohortOverTwoBranchesMatchesTheJoinedForm() {

@@ -113,8 +113,8 @@ public final class CompositionStore {
     if (!head.deleted()) {
       try (PreparedStatement ps = c.prepareStatement(
           "with moved as (delete from comp_node where composition = ? returning *)"
-              + " insert into comp_node_hist (composition, version, num, num_cap, parent_num, ehr, archetype, data)"
-              + " select composition, ?, num, num_cap, parent_num, ehr, archetype, data from moved")) {
+              + " insert into comp_node_hist (composition, version, num, num_cap, ehr, archetype, data)"
+              + " select composition, ?, num, num_cap, ehr, archetype, data from moved")) {
         ps.setLong(1, head.id());
         ps.setInt(2, head.version());
         ps.executeUpdate();
@@ -146,9 +146,9 @@ public final class CompositionStore {
    * arrays ({@link #bindNodes}), unnested into rows.
    */
   private static String insertNodes(String composition, String ehr, String fromItem) {
-    return "insert into comp_node (composition, num, num_cap, parent_num, ehr, archetype, data)"
-        + " select " + composition + ", x.num, x.num_cap, x.parent_num, " + ehr + ", x.archetype, x.data::jsonb"
-        + " from " + fromItem + " unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::text[]) as x(num, num_cap, parent_num, archetype, data)";
+    return "insert into comp_node (composition, num, num_cap, ehr, archetype, data)"
+        + " select " + composition + ", x.num, x.num_cap, " + ehr + ", x.archetype, x.data::jsonb"
+        + " from " + fromItem + " unnest(?::int[], ?::int[], ?::int[], ?::text[]) as x(num, num_cap, archetype, data)";
   }
 
   private static void insertNodes(Connection c, long composition, long ehr, Content content) throws SQLException {
@@ -160,28 +160,25 @@ public final class CompositionStore {
     }
   }
 
-  /** Binds the five node arrays of {@link #insertNodes(String, String, String)} from parameter {@code first} on. */
+  /** Binds the four node arrays of {@link #insertNodes(String, String, String)} from parameter {@code first} on. */
   private static void bindNodes(Connection c, PreparedStatement ps, int first, Content content) throws SQLException {
     List<ContentNode> nodes = content.nodes();
     JsonNode language = nodes.get(0).data().get("language");
     Integer[] num = new Integer[nodes.size()];
     Integer[] numCap = new Integer[nodes.size()];
-    Integer[] parentNum = new Integer[nodes.size()];
     Integer[] archetype = new Integer[nodes.size()];
     String[] data = new String[nodes.size()];
     for (int i = 0; i < data.length; i++) {
       ContentNode n = nodes.get(i);
       num[i] = n.num();
       numCap[i] = n.numCap();
-      parentNum[i] = n.parentNum();
       archetype[i] = content.archetypeIds()[i];
       data[i] = CompactJson.encode(n, language).toString();
     }
     ps.setArray(first, c.createArrayOf("int4", num));
     ps.setArray(first + 1, c.createArrayOf("int4", numCap));
-    ps.setArray(first + 2, c.createArrayOf("int4", parentNum));
-    ps.setArray(first + 3, c.createArrayOf("int4", archetype));
-    ps.setArray(first + 4, c.createArrayOf("text", data));
+    ps.setArray(first + 2, c.createArrayOf("int4", archetype));
+    ps.setArray(first + 3, c.createArrayOf("text", data));
   }
 
   /** Every version of a composition with its audit, oldest first; content is not loaded. */

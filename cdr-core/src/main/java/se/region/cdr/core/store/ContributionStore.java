@@ -16,7 +16,14 @@ import se.region.cdr.core.ehr.VersionUid;
 /** SQL for the {@code contribution} table. */
 public final class ContributionStore {
   /** Audit columns of contribution alias k, read back by {@link #audit(ResultSet, int)}. */
-  static final String AUDIT_COLUMNS = "k.committed_at, k.change_type, k.committer::text, k.description, k.uid";
+  static final String AUDIT_COLUMNS =
+      "k.committed_at, k.change_type, (select p.data::text from committer p where p.id = k.committer_id), k.description, k.uid";
+
+  /**
+   * SQL for the committer id of a contribution from its PARTY_PROXY JSON (one parameter): the
+   * {@code committer} dictionary holds each committer once (V8), added on first use.
+   */
+  public static final String COMMITTER_ID = "(select committer_id(?::jsonb))";
 
   private final String systemId;
 
@@ -26,7 +33,7 @@ public final class ContributionStore {
 
   public long insert(Connection c, UUID uid, long ehr, Audit audit) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "insert into contribution (uid, ehr, committed_at, change_type, committer, description) values (?,?,?,?,?::jsonb,?) returning id")) {
+        "insert into contribution (uid, ehr, committed_at, change_type, committer_id, description) values (?,?,?,?," + COMMITTER_ID + ",?) returning id")) {
       ps.setObject(1, uid);
       ps.setLong(2, ehr);
       ps.setObject(3, audit.committedAt());
@@ -45,8 +52,8 @@ public final class ContributionStore {
    * returning (id, ehr), or no row: the body of a CTE, so that the EHR check and the contribution
    * go into the statement that stores the content. Parameters: {@link #bindInsertIfModifiable}.
    */
-  static final String INSERT_IF_MODIFIABLE = "insert into contribution (uid, ehr, committed_at, change_type, committer, description)"
-      + " select ?, e.id, ?, ?, ?::jsonb, ? from ehr e where e.ehr_id = ? and e.is_modifiable returning id, ehr";
+  static final String INSERT_IF_MODIFIABLE = "insert into contribution (uid, ehr, committed_at, change_type, committer_id, description)"
+      + " select ?, e.id, ?, ?, " + COMMITTER_ID + ", ? from ehr e where e.ehr_id = ? and e.is_modifiable returning id, ehr";
 
   /** Binds {@link #INSERT_IF_MODIFIABLE} from parameter {@code first} on; returns the next parameter index. */
   static int bindInsertIfModifiable(PreparedStatement ps, int first, UUID uid, UUID ehrId, Audit audit) throws SQLException {

@@ -72,6 +72,16 @@ class ConformanceHelpersTest {
   }
 
   @Test
+  void comparatorKeepsOrderOnlyForTheOrderedPart() throws Exception {
+    JsonNode expected = JSON.readTree("{\"rows\":[[1],[2],[\"x\"],[\"y\"]]}");
+    JsonNode tiesSwapped = JSON.readTree("{\"rows\":[[1],[2],[\"y\"],[\"x\"]]}");
+    JsonNode orderedSwapped = JSON.readTree("{\"rows\":[[2],[1],[\"x\"],[\"y\"]]}");
+    assertEquals(List.of(), ResultSetComparator.differences(expected, tiesSwapped, new ResultSetComparator.Options(true, Set.of(), 2)));
+    assertEquals(2, ResultSetComparator.differences(expected, orderedSwapped, new ResultSetComparator.Options(true, Set.of(), 2)).size());
+    assertEquals(2, ResultSetComparator.differences(expected, tiesSwapped, new ResultSetComparator.Options(true, Set.of())).size());
+  }
+
+  @Test
   void comparatorCountsDuplicateRowsAndReportsMissingAndUnexpected() throws Exception {
     JsonNode expected = JSON.readTree("{\"rows\":[[\"a\"],[\"a\"]]}");
     JsonNode actual = JSON.readTree("{\"rows\":[[\"a\"],[\"b\"]]}");

@@ -198,15 +198,15 @@ public final class BatchWriter {
   private static final String INSERT_NEW =
       "with input as (select * from unnest(?::uuid[], ?::bigint[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[])"
           + "   as t(comp_uid, ehr, start_time, contribution_uid, record_key, content_hash)),"
-          + " k as (insert into contribution (uid, ehr, committed_at, change_type, committer, description)"
-          + "   select contribution_uid, ehr, ?, 249, ?::jsonb, ? from input returning id, uid),"
+          + " k as (insert into contribution (uid, ehr, committed_at, change_type, committer_id, description)"
+          + "   select contribution_uid, ehr, ?, 249, " + ContributionStore.COMMITTER_ID + ", ? from input returning id, uid),"
           + " comp as (insert into composition (uid, ehr, tenant, template, version, created_at, committed_at, start_time)"
           + "   select comp_uid, ehr, ?, ?, 1, ?, ?, start_time from input returning id, uid, ehr),"
           + " v as (insert into composition_version (composition, version, contribution, change_type, deleted)"
           + "   select comp.id, 1, k.id, 249, false from input i join comp on comp.uid = i.comp_uid join k on k.uid = i.contribution_uid),"
-          + " n as (insert into comp_node (composition, num, num_cap, parent_num, ehr, archetype, data)"
-          + "   select comp.id, x.num, x.num_cap, x.parent_num, comp.ehr, x.archetype, x.data::jsonb"
-          + "   from unnest(?::uuid[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[]) as x(comp_uid, num, num_cap, parent_num, archetype, data)"
+          + " n as (insert into comp_node (composition, num, num_cap, ehr, archetype, data)"
+          + "   select comp.id, x.num, x.num_cap, comp.ehr, x.archetype, x.data::jsonb"
+          + "   from unnest(?::uuid[], ?::int[], ?::int[], ?::int[], ?::text[]) as x(comp_uid, num, num_cap, archetype, data)"
           + "   join comp on comp.uid = x.comp_uid)"
           + " insert into source_record (tenant, source_system, record_key, ehr, composition, content_hash, load_run, loaded_at)"
           + "   select ?, ?, i.record_key, comp.ehr, comp.id, i.content_hash, ?, ? from input i join comp on comp.uid = i.comp_uid";
@@ -225,7 +225,6 @@ public final class BatchWriter {
     List<String> nodeComp = new ArrayList<>();
     List<Integer> num = new ArrayList<>();
     List<Integer> numCap = new ArrayList<>();
-    List<Integer> parent = new ArrayList<>();
     List<Integer> archetype = new ArrayList<>();
     List<String> data = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -242,7 +241,6 @@ public final class BatchWriter {
         nodeComp.add(uid[i]);
         num.add(nodes.get(j).num());
         numCap.add(nodes.get(j).numCap());
-        parent.add(nodes.get(j).parentNum());
         archetype.add(r.content().archetypeIds()[j]);
         data.add(r.storedNodes()[j]);
       }
@@ -265,7 +263,6 @@ public final class BatchWriter {
       ps.setArray(p++, c.createArrayOf("text", nodeComp.toArray()));
       ps.setArray(p++, c.createArrayOf("int4", num.toArray()));
       ps.setArray(p++, c.createArrayOf("int4", numCap.toArray()));
-      ps.setArray(p++, c.createArrayOf("int4", parent.toArray()));
       ps.setArray(p++, c.createArrayOf("int4", archetype.toArray()));
       ps.setArray(p++, c.createArrayOf("text", data.toArray()));
       ps.setShort(p++, tenant);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import se.region.cdr.core.ehr.VersionUid;
+import se.region.cdr.core.store.ContributionStore;
 
 /**
  * Finds the EHRs of a batch's subjects by (namespace, pseudonym) and creates the missing ones in
@@ -79,8 +80,8 @@ final class EhrResolver {
         "with input as (select * from unnest(?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[]) as t(subject_id, ehr_id, status_uid, contribution_uid, status)),"
             + " e as (insert into ehr (ehr_id, tenant, created_at, subject_namespace, subject_id, status_uid, status_version, is_queryable, is_modifiable)"
             + "   select ehr_id, ?, ?, ?, subject_id, status_uid, 1, true, true from input on conflict do nothing returning id, ehr_id),"
-            + " k as (insert into contribution (uid, ehr, committed_at, change_type, committer, description)"
-            + "   select i.contribution_uid, e.id, ?, 249, ?::jsonb, 'EHR created by the loader' from input i join e on e.ehr_id = i.ehr_id returning id, ehr)"
+            + " k as (insert into contribution (uid, ehr, committed_at, change_type, committer_id, description)"
+            + "   select i.contribution_uid, e.id, ?, 249, " + ContributionStore.COMMITTER_ID + ", 'EHR created by the loader' from input i join e on e.ehr_id = i.ehr_id returning id, ehr)"
             + " insert into ehr_status_version (ehr, version, contribution, change_type, data)"
             + "   select k.ehr, 1, k.id, 249, i.status::jsonb from k join e on e.id = k.ehr join input i on i.ehr_id = e.ehr_id")) {
       ps.setArray(1, c.createArrayOf("text", pseudonyms.toArray()));
