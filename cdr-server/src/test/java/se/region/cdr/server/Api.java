@@ -109,6 +109,13 @@ public final class Api {
   }
 
   /** Creates an EHR and returns its id. */
+  /** Runs an AQL query ({@code POST /query/aql}) against an openEHR API base and returns its rows; any status but 200 fails the test. */
+  public static JsonNode aqlRows(String apiBase, String q) {
+    HttpResponse<String> r = post(apiBase + "/query/aql", JSON.createObjectNode().put("q", q).toString(), "application/json");
+    org.junit.jupiter.api.Assertions.assertEquals(200, r.statusCode(), q + "\n" + r.body());
+    return json(r).path("rows");
+  }
+
   public static String createEhr() {
     HttpResponse<String> r = post("/ehr", "", "application/json", "Prefer", "return=representation");
     if (r.statusCode() != 201) {

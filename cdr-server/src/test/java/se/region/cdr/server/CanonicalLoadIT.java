@@ -70,9 +70,7 @@ class CanonicalLoadIT {
   }
 
   private static JsonNode aqlRows(String q) {
-    HttpResponse<String> r = Api.post("/query/aql", Api.JSON.createObjectNode().put("q", q).toString(), "application/json");
-    assertEquals(200, r.statusCode(), r.body());
-    return Api.json(r).path("rows");
+    return Api.aqlRows(Api.api(), q);
   }
 
   private static String ehrOf(String namespace, String subject) {

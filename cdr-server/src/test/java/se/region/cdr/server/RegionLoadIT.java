@@ -315,9 +315,7 @@ class RegionLoadIT {
   }
 
   private static JsonNode aql(String q) {
-    HttpResponse<String> r = Api.post(server.api() + "/query/aql", Api.JSON.createObjectNode().put("q", q).toString(), "application/json");
-    assertEquals(200, r.statusCode(), q + "\n" + r.body());
-    return Api.json(r).path("rows");
+    return Api.aqlRows(server.api(), q);
   }
 
   private static long count(String aql) {

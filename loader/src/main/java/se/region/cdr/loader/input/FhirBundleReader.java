@@ -112,28 +112,12 @@ public final class FhirBundleReader implements RecordReader {
   public void close() {}
 
   /** A bundle entry's resource as a record: values as any JSON record, the quarantine copy without person data. */
-  private final class ResourceRecord implements SourceRecord {
-    private final JsonRecord record;
+  private final class ResourceRecord extends ForwardingRecord {
     private final JsonNode resource;
 
     ResourceRecord(JsonRecord record, JsonNode resource) {
-      this.record = record;
+      super(record);
       this.resource = resource;
-    }
-
-    @Override
-    public long number() {
-      return record.number();
-    }
-
-    @Override
-    public long line() {
-      return record.line();
-    }
-
-    @Override
-    public String value(String source) {
-      return record.value(source);
     }
 
     @Override

@@ -102,21 +102,9 @@ public final class LookupRecordReader implements RecordReader {
     }
   }
 
-  private final class Joined implements SourceRecord {
-    private final SourceRecord record;
-
+  private final class Joined extends ForwardingRecord {
     Joined(SourceRecord record) {
-      this.record = record;
-    }
-
-    @Override
-    public long number() {
-      return record.number();
-    }
-
-    @Override
-    public long line() {
-      return record.line();
+      super(record);
     }
 
     @Override
@@ -127,16 +115,6 @@ public final class LookupRecordReader implements RecordReader {
         }
       }
       return record.value(source);
-    }
-
-    @Override
-    public ObjectNode raw() {
-      return record.raw();
-    }
-
-    @Override
-    public String problem() {
-      return record.problem();
     }
   }
 }

@@ -163,25 +163,10 @@ class FhirBundleReaderTest {
 
   /** Maps a record as the loader does, with the care unit lookup answered by a fixed HSA-id. */
   private static MappedRecord map(RecordMapper mapper, SourceRecord record) throws Rejection {
-    SourceRecord withUnit = new SourceRecord() {
-      @Override
-      public long number() {
-        return record.number();
-      }
-
-      @Override
-      public long line() {
-        return record.line();
-      }
-
+    SourceRecord withUnit = new ForwardingRecord(record) {
       @Override
       public String value(String source) {
         return source.equals("unit.hsa_id") ? "SE2321000131-E001" : record.value(source);
-      }
-
-      @Override
-      public com.fasterxml.jackson.databind.node.ObjectNode raw() {
-        return record.raw();
       }
     };
     RecordInfo info = mapper.info(withUnit);
