@@ -83,15 +83,7 @@ class LoaderIT {
   }
 
   private static long count(String sql, Object... params) throws Exception {
-    try (Connection c = cdr().database().connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return TestServer.get().sqlCount(sql, params);
   }
 
   private static String ehrOf(String pnr) {

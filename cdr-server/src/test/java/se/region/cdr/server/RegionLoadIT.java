@@ -329,15 +329,7 @@ class RegionLoadIT {
   }
 
   private static long sqlCount(String sql, Object... params) throws Exception {
-    try (Connection c = server.cdr().database().connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return server.sqlCount(sql, params);
   }
 
   /** No table holds any of the numbers (12 digits, or with the hyphen some systems write). */

@@ -382,14 +382,6 @@ class SyntheaLoadIT {
   }
 
   private static long sqlCount(String sql, Object... params) throws Exception {
-    try (Connection c = server.cdr().database().connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return server.sqlCount(sql, params);
   }
 }

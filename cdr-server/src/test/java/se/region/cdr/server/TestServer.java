@@ -90,4 +90,17 @@ public final class TestServer {
   public String api() {
     return baseUrl() + "/openehr/v1";
   }
+
+  /** The first column of the first row of a query on this server's database, as a number (a count). */
+  public long sqlCount(String sql, Object... params) throws java.sql.SQLException {
+    try (java.sql.Connection c = cdr.database().connection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
 }

@@ -58,7 +58,7 @@ public final class LoadCommand {
     OpenEhrClient client = new OpenEhrClient(baseUrl);
     if (arguments.optional("bulk", "false").equals("true")) {
       System.out.println("load: templates, then every composition once through the bulk loader (W2)");
-      results.put("templates", MAPPER.valueToTree(new EhrSetup(client, optDirectory).uploadTemplates()).toString());
+      results.set("templates", MAPPER.valueToTree(new EhrSetup(client, optDirectory).uploadTemplates()));
       BulkLoad.Result bulk = new BulkLoad(BulkLoad.rootOf(baseUrl)).run(corpus, limit);
       System.out.printf("    %d of %d accepted, %.1f compositions/s%n", bulk.committed(), bulk.compositions(), bulk.compositionsPerSecond());
       finish(arguments, results, MAPPER.valueToTree(bulk), bulk.committed(), out);

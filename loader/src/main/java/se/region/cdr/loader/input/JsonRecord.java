@@ -6,31 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Function;
 
 /** A record that is a JSON object (a JSON Lines line or a bundle's resource); values by {@link ElementPath}. */
-final class JsonRecord implements SourceRecord {
-  private final long number;
-  private final long line;
-  private final JsonNode node;
-  private final Function<String, JsonNode> resolver;
-  private final String problem;
-
-  JsonRecord(long number, long line, JsonNode node, Function<String, JsonNode> resolver, String problem) {
-    this.number = number;
-    this.line = line;
-    this.node = node;
-    this.resolver = resolver;
-    this.problem = problem;
-  }
-
-  @Override
-  public long number() {
-    return number;
-  }
-
-  @Override
-  public long line() {
-    return line;
-  }
-
+record JsonRecord(long number, long line, JsonNode node, Function<String, JsonNode> resolver, String problem) implements SourceRecord {
   @Override
   public String value(String source) {
     if (node == null) {
@@ -48,10 +24,5 @@ final class JsonRecord implements SourceRecord {
   @Override
   public ObjectNode raw() {
     return node instanceof ObjectNode o ? o.deepCopy() : JsonNodeFactory.instance.objectNode().put("_unreadable", true);
-  }
-
-  @Override
-  public String problem() {
-    return problem;
   }
 }

@@ -53,6 +53,19 @@ public record SubjectSpec(String source, String namespace, Kind kind) {
     };
   }
 
+  /**
+   * Why a subject value of this kind is refused ({@code bad_value}), or null when it is accepted: a
+   * care-unit subject must be an HSA-id, an external pseudonym must not look like a personal number.
+   */
+  public String refusal(String identity) {
+    if (kind == Kind.PERSON || keepsInClear(identity)) {
+      return null;
+    }
+    return kind == Kind.CARE_UNIT
+        ? "the care-unit subject in field '" + source + "' is not an HSA-id"
+        : "the subject field '" + source + "' holds what looks like a personal identity number, not a pseudonym (it is not stored)";
+  }
+
   /** Whether a value is shaped like a Swedish personal identity or coordination number. */
   public static boolean looksLikePersonalNumber(String value) {
     return PERSONAL_NUMBER.matcher(value.trim()).matches();

@@ -12,11 +12,9 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import se.region.cdr.core.master.CareUnit;
 import se.region.cdr.core.master.CodeEntry;
 import se.region.cdr.loader.mapping.Mapping;
-import se.region.cdr.loader.mapping.MappingParser;
 import se.region.cdr.loader.transform.MappedRecord;
 import se.region.cdr.loader.transform.RecordMapper;
 import se.region.cdr.loader.transform.Rejection;
@@ -35,7 +33,6 @@ import se.region.cdr.loader.transform.Rejection;
  *       the list's display text;
  *   <li>a mapping with {@code careProvider: {masterData: true}} gets the unit's provider then as
  *       care provider (no units loaded: the provider is unknown, so the record is rejected);
- *   <li>a care-unit subject ({@code subject: {kind: care-unit}}) must be an HSA-id ({@code bad_value}).
  * </ul>
  *
  * When it changes the FLAT content it recomputes the content hash the way the record mapper does
@@ -43,7 +40,6 @@ import se.region.cdr.loader.transform.Rejection;
  */
 public final class MasterDataCheck {
   public static final String UNKNOWN_CARE_UNIT = "unknown_care_unit";
-  private static final Pattern HSA = Pattern.compile(MappingParser.HSA_ID);
   private static final String TERMINOLOGY = "|terminology";
 
   private final MasterDataView master;
@@ -63,9 +59,6 @@ public final class MasterDataCheck {
 
   /** The record as it is to be stored (possibly with provider and display texts filled in), or the reason it is not. */
   public MappedRecord check(MappedRecord record) throws Rejection {
-    if (mapping.subject().careUnit() && (record.info().pseudonym() == null || !HSA.matcher(record.info().pseudonym()).matches())) {
-      throw new Rejection(Rejection.BAD_VALUE, null, "subject", "the care-unit subject in field '" + mapping.subject().source() + "' is not an HSA-id");
-    }
     if (record.flat() == null) {
       return record; // a whole canonical composition: no FLAT provenance to check (loader/README.md, "Canonical compositions")
     }

@@ -186,8 +186,7 @@ public final class FlatShape {
       if (x.isIntegralNumber() && y.isIntegralNumber()) {
         return x.bigIntegerValue().equals(y.bigIntegerValue()) ? 0 : 1;
       }
-      return x.isFloatingPointNumber() && y.isFloatingPointNumber() && x.decimalValue().compareTo(y.decimalValue()) == 0
-          && x.asText().equals(y.asText()) ? 0 : 1;
+      return x.isFloatingPointNumber() && y.isFloatingPointNumber() && x.asText().equals(y.asText()) ? 0 : 1;
     }
     return x.equals(y) ? 0 : 1;
   };

@@ -24,7 +24,6 @@ import se.region.cdr.loader.mapping.FieldRule;
 import se.region.cdr.loader.mapping.InputSpec;
 import se.region.cdr.loader.mapping.Mapping;
 import se.region.cdr.loader.mapping.MappingParser;
-import se.region.cdr.loader.mapping.SubjectSpec;
 
 /**
  * Applies a mapping's field rules to one source record: the subject becomes its pseudonym, the
@@ -93,9 +92,9 @@ public final class RecordMapper {
             : "'" + value.trim() + "' in '" + c.source() + "' is not one this mapping maps (required: " + c + ")");
       }
     }
-    if (mapping.subject().kind() == SubjectSpec.Kind.PSEUDONYM && !mapping.subject().keepsInClear(identity)) {
-      throw new Rejection(Rejection.BAD_VALUE, null, "subject", "the subject field '" + mapping.subject().source()
-          + "' holds what looks like a personal identity number, not a pseudonym (it is not stored)");
+    String refusal = mapping.subject().refusal(identity);
+    if (refusal != null) {
+      throw new Rejection(Rejection.BAD_VALUE, null, "subject", refusal);
     }
     if (mapping.input().canonical()) {
       JsonNode composition = record.field(mapping.input().composition());
