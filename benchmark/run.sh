@@ -15,7 +15,8 @@
 # The same settings can be given as environment variables: SCALE, SEED, EHRS, PER_EHR, PHASES,
 # DURATION, CONCURRENCY, WARMUP, UPDATE_COUNT, QUERY_RUNS, QUERY_WARMUP, QUERY_CONCURRENCY,
 # LOAD_CONCURRENCY; SERVER_JVM_FLAGS (default empty) are passed to the server JVM; BUILD=1 forces a
-# build; KEEP_DATA=1 keeps the server's data directory.
+# build; KEEP_DATA=1 keeps the server's data directory; VALUE_INDEXES=none skips declaring the AQL
+# value indexes before the query phase (default: declare them; needed "none" for another server).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +29,7 @@ UPDATE_COUNT="${UPDATE_COUNT:-200}"
 PHASES="${PHASES:-load,query,write}"
 BULK="${BULK:-false}"
 QUERY_RUNS="${QUERY_RUNS:-50}"
+VALUE_INDEXES="${VALUE_INDEXES:-declare}"
 QUERY_WARMUP="${QUERY_WARMUP:-10}"
 QUERY_CONCURRENCY="${QUERY_CONCURRENCY:-1,4}"
 LOAD_CONCURRENCY="${LOAD_CONCURRENCY:-4}"
@@ -130,7 +132,8 @@ run_queries() { # $1: openEHR base URL
       --out "$OUT" \
       --concurrency "$QUERY_CONCURRENCY" \
       --warmup-runs "$QUERY_WARMUP" \
-      --runs "$QUERY_RUNS"; then
+      --runs "$QUERY_RUNS" \
+      --value-indexes "$VALUE_INDEXES"; then
     echo "WARNING: the query phase failed; see the output above" >&2
   fi
 }

@@ -21,7 +21,6 @@ SERVER_JAR="${SERVER_JAR:-$ROOT/cdr-server/target/cdr-server.jar}"
 BENCH_JAR="$ROOT/benchmark/target/cdr-benchmark.jar"
 CORPUS="$ROOT/benchmark/target/corpus/vital-signs-${EHRS}x${PER_EHR}-seed$SEED"
 OUT="$ROOT/benchmark/target/results/storage-vital-signs-$(date -u +%Y%m%dT%H%M%SZ)"
-DATA_DIR="$(mktemp -d -t cdr-storage-data.XXXXXX)"
 mkdir -p "$OUT"
 
 if [[ ! -f "$CORPUS/manifest.json" ]]; then
@@ -31,29 +30,9 @@ if [[ ! -f "$CORPUS/manifest.json" ]]; then
   done
 fi
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-HTTP_PORT="$(free_port)"
-DB_PORT="$(free_port)"
-
-SERVER_PID=""
-cleanup() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$DATA_DIR"
-}
-trap cleanup EXIT
-
-CDR_PORT="$HTTP_PORT" CDR_DATA_DIR="$DATA_DIR" CDR_EMBEDDED_DB_PORT="$DB_PORT" \
-  java -jar "$SERVER_JAR" >"$OUT/server.log" 2>&1 &
-SERVER_PID=$!
-until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/health" || true)" == 200 ]]; do
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server.log" >&2; exit 1; }
-  sleep 0.2
-done
+# shellcheck source=embedded-server.sh
+source "$ROOT/benchmark/embedded-server.sh"
+start_server "$OUT"
 
 java -jar "$BENCH_JAR" load --base-url "http://127.0.0.1:$HTTP_PORT/openehr/v1" --corpus "$CORPUS" \
   --out "$OUT" --concurrency 4 --jdbc-url "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" \

@@ -48,15 +48,16 @@ public final class AqlService {
   /** The result of a query: its columns and rows (JSON values). */
   public record Result(List<QueryCompiler.Column> columns, ArrayNode rows) {}
 
-  public QueryCompiler.Compiled compile(String aql, Map<String, Object> parameters, Long fetch, Long offset) {
-    AqlQuery query = AqlParsing.parse(aql);
-    return compiler.compile(query, parameters, fetch, offset);
+  /** Compiles on the connection that will run the statement (it reads the declared value indexes). */
+  private QueryCompiler.Compiled compile(Connection c, AqlQuery query, Map<String, Object> parameters, Long fetch, Long offset) throws SQLException {
+    return compiler.compile(query, parameters, fetch, offset, ValueIndexes.current(c));
   }
 
   public Result run(String aql, Map<String, Object> parameters, Long fetch, Long offset) {
-    QueryCompiler.Compiled compiled = compile(aql, parameters, fetch, offset);
+    AqlQuery query = AqlParsing.parse(aql);
     return Tx.run(dataSource, c -> {
       prepare(c);
+      QueryCompiler.Compiled compiled = compile(c, query, parameters, fetch, offset);
       try (PreparedStatement ps = c.prepareStatement(compiled.sql())) {
         bind(ps, compiled.params());
         ps.setFetchSize(1000);
@@ -84,9 +85,10 @@ public final class AqlService {
 
   /** The SQL of a query and PostgreSQL's EXPLAIN (ANALYZE, BUFFERS) of it (for the admin API). */
   public ObjectNode explain(String aql, Map<String, Object> parameters, Long fetch, Long offset) {
-    QueryCompiler.Compiled compiled = compile(aql, parameters, fetch, offset);
+    AqlQuery query = AqlParsing.parse(aql);
     return Tx.run(dataSource, c -> {
       prepare(c);
+      QueryCompiler.Compiled compiled = compile(c, query, parameters, fetch, offset);
       StringBuilder plan = new StringBuilder();
       try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + compiled.sql())) {
         bind(ps, compiled.params());
@@ -146,6 +148,9 @@ public final class AqlService {
       return NullNode.instance;
     }
     JsonNode stored = parse(json);
+    if (stored.isObject() && stored.has(Value.CANONICAL_MARK)) {
+      return stored.get(Value.CANONICAL_MARK); // a row of an object found in the EHR_STATUS (see Value#inStatus)
+    }
     return switch (value.shape()) {
       case CANONICAL -> stored;
       case COMPACT -> stored.has("@v") && stored.has("@nodes")

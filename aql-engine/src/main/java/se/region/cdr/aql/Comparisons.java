@@ -35,6 +35,11 @@ final class Comparisons {
     return s.length() >= 7 && DATE.matcher(s).matches();
   }
 
+  /** A string that compares as text: not a date, date-time, duration or time. */
+  static boolean isPlainText(String s) {
+    return !isDate(s) && !isDuration(s) && !TIME.matcher(s).matches();
+  }
+
   static boolean isDuration(String s) {
     return DURATION_PATTERN.matcher(s).matches();
   }

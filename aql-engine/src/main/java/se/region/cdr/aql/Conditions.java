@@ -1,5 +1,6 @@
 package se.region.cdr.aql;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.ehrbase.openehr.sdk.aql.dto.condition.ComparisonOperatorCondition;
@@ -23,11 +24,16 @@ final class Conditions {
   private final Sql main;
   private final Expressions expressions;
   private final Operands operands;
+  private final PathCompiler paths;
+  private final List<ValueIndexes.ValueIndex> indexes;
+  private final java.util.Map<String, IndexedTerm> indexedTerms = new java.util.HashMap<>();
 
-  Conditions(Sql main, Expressions expressions, Operands operands) {
+  Conditions(Sql main, Expressions expressions, Operands operands, PathCompiler paths, List<ValueIndexes.ValueIndex> indexes) {
     this.main = main;
     this.expressions = expressions;
     this.operands = operands;
+    this.paths = paths;
+    this.indexes = indexes;
   }
 
   String compile(WhereCondition condition) {
@@ -54,6 +60,9 @@ final class Conditions {
     if (condition instanceof ComparisonOperatorCondition c) {
       String symbol = c.getSymbol().getSymbol();
       String fast = fastPath(c, symbol, sub);
+      if (fast == null) {
+        fast = indexed(c, symbol);
+      }
       if (fast != null) {
         return fast;
       }
@@ -113,6 +122,61 @@ final class Conditions {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A comparison of a path with a number or a plain string, on a content node variable of one
+   * archetype, when that archetype and path have a declared value index (see {@link ValueIndexes})
+   * and the path's lists are not unrolled by SELECT: some indexed value of the node compares true,
+   * exactly as some element reached by the path would (the index holds the same typed values:
+   * {@code n} the number {@link Comparisons} compares, {@code t} the string). Dates, durations,
+   * times, booleans and NULL keep the JSON path.
+   */
+  private String indexed(ComparisonOperatorCondition c, String symbol) {
+    if (indexes.isEmpty() || !(c.getStatement() instanceof IdentifiedPath path) || path.getPath() == null) {
+      return null;
+    }
+    Var v = expressions.var(path);
+    if (v.kind != Var.Kind.NODE || v.allVersions || v.archetypeId == null || paths.unrolledInMain(v, path.getPath())) {
+      return null;
+    }
+    String rendered = path.getPath().render();
+    ValueIndexes.ValueIndex index = indexes.stream()
+        .filter(i -> i.archetypeId().equals(v.archetypeId) && i.path().equals(rendered)).findFirst().orElse(null);
+    if (index == null) {
+      return null;
+    }
+    Object constant = operands.constant(c.getValue());
+    String op = Comparisons.operator(symbol);
+    String test; // on the index row "%1$s"
+    if (constant instanceof Number n) {
+      test = "%1$s.n " + op + " " + main.bind(new BigDecimal(n.toString())) + "::numeric";
+      if (c.getValue() instanceof QueryParameter) { // untyped: text that reads the same matches too
+        test = "(" + test + " or %1$s.t " + op + " " + main.bind(n.toString()) + ")";
+      }
+    } else if (constant instanceof String s && Comparisons.isPlainText(s)) {
+      test = "%1$s.t " + op + " " + main.bind(s);
+    } else {
+      return null;
+    }
+    IndexedTerm term = new IndexedTerm(main.bind((long) index.id()) + "::int", test);
+    String sql = "exists (select 1 from aql_value x where " + term.on("x") + " and x.composition = " + v.node + ".composition and x.num = "
+        + v.node + ".num)";
+    indexedTerms.put(sql, term);
+    return sql;
+  }
+
+  /** A comparison compiled onto a value index: the index id (SQL) and the test on its row. */
+  record IndexedTerm(String ix, String test) {
+    /** The condition on index row {@code x}: its index and the test. */
+    String on(String x) {
+      return x + ".ix = " + ix + " and " + String.format(test, x);
+    }
+  }
+
+  /** The comparison a WHERE term's SQL stands for, if it was compiled onto a value index. */
+  IndexedTerm indexedTerm(String sql) {
+    return indexedTerms.get(sql);
   }
 
   /** Comparisons that read a column instead of JSON: composition start time, EHR id. */

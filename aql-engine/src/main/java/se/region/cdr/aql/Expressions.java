@@ -14,6 +14,8 @@ final class Expressions {
   private final PathCompiler paths;
   private final Map<String, Var> vars;
   private final Operands operands;
+  /** The variables named since {@link #track()}. */
+  private final java.util.Set<Var> named = new java.util.HashSet<>();
 
   Expressions(PathCompiler paths, Map<String, Var> vars, Operands operands) {
     this.paths = paths;
@@ -30,11 +32,28 @@ final class Expressions {
     if (path.getRootPredicate() != null && !path.getRootPredicate().isEmpty()) {
       throw CdrException.badRequest("Predicates on a variable in SELECT/WHERE are not supported: " + path.render());
     }
+    named.add(v);
+    if (v.pendingJoin != null) {
+      named.add(v.pendingOn); // its join reads that node's row
+    }
+    paths.joinPending(v);
     return v;
   }
 
+  /** Starts recording which variables paths name. */
+  void track() {
+    named.clear();
+  }
+
+  /** The variables named since {@link #track()}. */
+  java.util.Set<Var> named() {
+    return java.util.Set.copyOf(named);
+  }
+
   Value path(IdentifiedPath path, Sql target) {
-    return paths.compile(var(path), path.getPath(), target);
+    Var var = var(path);
+    Value value = paths.compile(var, path.getPath(), target);
+    return var.inStatus == null ? value : value.orInStatus(paths.compile(var.inStatus, path.getPath(), target).sql());
   }
 
   /** Any operand as a jsonb value; paths compile their list steps into {@code target}. */

@@ -16,6 +16,7 @@ import org.ehrbase.openehr.sdk.aql.dto.containment.ContainmentVersionExpression.
 import org.ehrbase.openehr.sdk.aql.dto.path.AndOperatorPredicate;
 import org.ehrbase.openehr.sdk.aql.dto.path.ComparisonOperatorPredicate;
 import se.region.cdr.core.CdrException;
+import se.region.cdr.core.store.ContentNodes;
 
 /**
  * Compiles the FROM clause: one row source per variable, joined by containment. Content nodes are
@@ -23,8 +24,10 @@ import se.region.cdr.core.CdrException;
  * composition; the archetype of a node is an indexed small int.
  */
 final class FromCompiler {
-  private final Sql sql;
+  /** The statement joins go to: the main one, or for a moment an OR alternative's group (see {@link #group}). */
+  private Sql sql;
   private final PathCompiler paths;
+  private final InnerObjects inner;
   private final Operands operands;
   private final Map<String, Var> vars = new LinkedHashMap<>();
   private boolean ehrIdGiven;
@@ -33,6 +36,7 @@ final class FromCompiler {
   FromCompiler(Sql sql, PathCompiler paths, Operands operands) {
     this.sql = sql;
     this.paths = paths;
+    this.inner = new InnerObjects(paths);
     this.operands = operands;
   }
 
@@ -82,7 +86,28 @@ final class FromCompiler {
     Var parent = container != null && container.kind == Var.Kind.VERSION && container.composition != null && !isClass(c, "COMPOSITION")
         ? composition(null, null, container, "")
         : container;
-    if (c instanceof AbstractContainmentExpression child) {
+    if (c instanceof AbstractContainmentExpression child && passesThrough(child, parent)) {
+      // EHR e CONTAINS COMPOSITION c CONTAINS OBSERVATION o: the node is in the EHR, c joins only if named
+      ContainmentClassExpression node = (ContainmentClassExpression) child.getContains();
+      Var composition = new Var(child.getIdentifier(), Var.Kind.COMPOSITION, "COMPOSITION", sql.alias("c"));
+      composition.node = sql.alias("cn");
+      composition.ehr = composition.alias + ".ehr";
+      if (composition.name != null) {
+        if (vars.containsKey(composition.name)) {
+          throw CdrException.badRequest("Variable " + composition.name + " is declared twice in FROM");
+        }
+        vars.put(composition.name, composition);
+      }
+      Var v = declare(node, parent, "");
+      composition.pendingOn = v;
+      // the root node left-joined on its unique key, so PostgreSQL leaves it out when the query reads
+      // only composition columns (it always exists); the composition row stays inner, so a ward list
+      // can walk the start time index
+      composition.pendingJoin = "join composition " + composition.alias + " on " + composition.alias + ".id = " + v.node + ".composition"
+          + "\nleft join comp_node " + composition.node + " on " + composition.node + ".composition = " + v.node + ".composition and "
+          + composition.node + ".num = 0";
+      contains(node.getContains(), v);
+    } else if (c instanceof AbstractContainmentExpression child) {
       Var v = declare(child, parent, "");
       contains(child.getContains(), v);
     } else if (c instanceof ContainmentSetOperator set && set.getSymbol() == ContainmentSetOperatorSymbol.AND) {
@@ -90,11 +115,12 @@ final class FromCompiler {
     } else if (c instanceof ContainmentSetOperator set) {
       List<String> any = new ArrayList<>();
       for (Containment value : set.getValues()) {
-        if (!(value instanceof ContainmentClassExpression alt) || alt.getContains() != null) {
-          throw CdrException.badRequest("OR in CONTAINS is supported between class expressions without their own CONTAINS");
+        if (value instanceof ContainmentClassExpression alt && alt.getContains() == null) {
+          Var v = declare(alt, parent, "left ");
+          any.add(v.node + ".num is not null");
+        } else {
+          any.add(group(value, parent));
         }
-        Var v = declare(alt, parent, "left ");
-        any.add(v.node + ".num is not null");
       }
       sql.where.add("(" + String.join(" or ", any) + ")");
     } else if (c instanceof ContainmentNotOperator not) {
@@ -112,6 +138,55 @@ final class FromCompiler {
     }
   }
 
+  /**
+   * True for a COMPOSITION without predicates between an EHR and one content node class (head
+   * versions): every content node is in a composition of its EHR, so the node joins the EHR
+   * directly, and the composition's rows are joined only when SELECT, WHERE or ORDER BY name it.
+   */
+  private boolean passesThrough(AbstractContainmentExpression child, Var parent) {
+    return parent != null && parent.kind == Var.Kind.EHR && !allVersions && child instanceof ContainmentClassExpression composition
+        && composition.getType().equals("COMPOSITION") && !composition.hasPredicates()
+        && composition.getContains() instanceof ContainmentClassExpression node && Rm.NODE_TYPES.contains(node.getType())
+        && !isInner(node.getType(), node.getPredicates());
+  }
+
+  /**
+   * An OR alternative with CONTAINS of its own ({@code (COMPOSITION c CONTAINS ACTION a) OR ...}), or
+   * an AND of such chains: one left-joined group of the chains' rows, each chain's head inside
+   * {@code parent}. As for plain alternatives, each row pairs a match of every alternative (or nulls
+   * where one has none). Returns the SQL that is true when the group matched.
+   */
+  private String group(Containment alternative, Var parent) {
+    List<Containment> chains = alternative instanceof ContainmentSetOperator and && and.getSymbol() == ContainmentSetOperatorSymbol.AND
+        ? and.getValues()
+        : List.of(alternative);
+    List<String> tables = new ArrayList<>();
+    List<String> on = new ArrayList<>();
+    String matched = null;
+    Sql main = sql;
+    try {
+      for (Containment chain : chains) {
+        if (!(chain instanceof ContainmentClassExpression head)) {
+          throw CdrException.badRequest("OR in CONTAINS: each alternative must be a class expression, its CONTAINS, or an AND of them");
+        }
+        sql = main.nested();
+        Var v = declare(head, null, ""); // the chain's rows on their own: "from <head> join ..."
+        if (v.kind != Var.Kind.NODE && !(v.kind == Var.Kind.COMPOSITION && parent.kind == Var.Kind.EHR)) {
+          throw CdrException.badRequest("OR in CONTAINS: an alternative with CONTAINS must start with an archetyped class or a COMPOSITION in an EHR");
+        }
+        contains(head.getContains(), v);
+        tables.add(sql.from.substring("from ".length()));
+        on.add(v.kind == Var.Kind.COMPOSITION ? v.alias + ".ehr = " + parent.alias + ".id" : link(v, parent));
+        on.addAll(sql.where);
+        matched = matched != null ? matched : v.node + ".num is not null";
+      }
+    } finally {
+      sql = main;
+    }
+    sql.join("left join (" + String.join("\ncross join ", tables) + ") on " + String.join(" and ", on));
+    return matched;
+  }
+
   private Var declare(AbstractContainmentExpression expr, Var parent, String joinPrefix) {
     String type = expr instanceof ContainmentVersionExpression ? "VERSION" : ((ContainmentClassExpression) expr).getType();
     String name = expr.getIdentifier();
@@ -126,7 +201,7 @@ final class FromCompiler {
       case "FOLDER" -> folder((ContainmentClassExpression) expr, parent, joinPrefix);
       default -> {
         if (isInner(type, expr.getPredicates())) {
-          yield inner((ContainmentClassExpression) expr, parent, joinPrefix);
+          yield inner.declare(sql, (ContainmentClassExpression) expr, parent, joinPrefix, allVersions);
         }
         if (!Rm.NODE_TYPES.contains(type)) {
           throw CdrException.badRequest("Unknown or unsupported RM type in FROM: " + type);
@@ -141,7 +216,12 @@ final class FromCompiler {
           sql.from.append("from ").append(node.nodeSource()).append(' ').append(node.alias);
           sql.where.addAll(on);
         } else {
-          sql.join(joinPrefix + "join " + node.nodeSource() + " " + node.alias + " on " + String.join(" and ", on));
+          String clause = joinPrefix + "join " + node.nodeSource() + " " + node.alias + " on " + String.join(" and ", on);
+          sql.join(clause);
+          if (joinPrefix.isEmpty() && parent.kind == Var.Kind.EHR && !allVersions && expr.getContains() == null) {
+            node.ehrJoin = clause;
+            node.ehrAlias = parent.alias;
+          }
         }
         yield node;
       }
@@ -152,50 +232,9 @@ final class FromCompiler {
     return v;
   }
 
-  /** Types that are not archetype roots here: found inside a node's JSON, unless an archetype id is asked for. */
+  /** Types found inside node JSON (see {@link InnerObjects}), unless an archetype id is asked for. */
   private boolean isInner(String type, List<AndOperatorPredicate> predicates) {
-    if (!Rm.INNER_PATHS.containsKey(type) || paths.asksArchetypeId(predicates)) {
-      return false;
-    }
-    return !type.equals("CLUSTER") || (predicates != null && !predicates.isEmpty()); // CLUSTER c / c[archetype]: archetyped
-  }
-
-  /** An object inside node JSON: every match of the type's jsonpath in the parent's subtree. */
-  private Var inner(ContainmentClassExpression expr, Var parent, String joinPrefix) {
-    String x = sql.alias("x");
-    Var v = new Var(expr.getIdentifier(), Var.Kind.INNER, expr.getType(), x);
-    v.allVersions = allVersions;
-    String jsonpath = sql.bind(Rm.INNER_PATHS.get(expr.getType())) + "::jsonpath";
-    String filter = expr.hasPredicates()
-        ? " where " + paths.predicate(new PathCompiler.Pos("y", v, null, true, false, Rm.attributeFor(expr.getType()), null), expr.getPredicates(), sql)
-        : "";
-    if (parent != null && parent.kind == Var.Kind.INNER) {
-      v.node = parent.node;
-      v.ehr = parent.ehr;
-      sql.join(joinPrefix + "join lateral (select y as v from " + Rm.innerRows(expr.getType(), parent.alias + ".v", jsonpath) + " y" + filter + ") " + x + " on true");
-      return v;
-    }
-    String k = sql.alias("k");
-    v.node = k;
-    v.ehr = k + ".ehr";
-    String version = allVersions && parent != null && parent.versionColumn() != null ? " and " + k + ".version = " + parent.versionColumn() : "";
-    String rows;
-    if (parent == null) {
-      sql.from.append("from ").append(v.nodeSource()).append(' ').append(k);
-      rows = "";
-    } else if (parent.kind == Var.Kind.EHR) {
-      rows = joinPrefix + "join " + v.nodeSource() + " " + k + " on " + k + ".ehr = " + parent.alias + ".id";
-    } else if (parent.kind == Var.Kind.NODE || parent.kind == Var.Kind.COMPOSITION) {
-      rows = joinPrefix + "join " + v.nodeSource() + " " + k + " on " + k + ".composition = " + parent.node + ".composition and " + k + ".num >= "
-          + parent.node + ".num and " + k + ".num <= " + parent.node + ".num_cap" + version;
-    } else {
-      throw CdrException.badRequest(expr.getType() + " cannot be inside " + parent.rmType);
-    }
-    if (!rows.isEmpty()) {
-      sql.join(rows);
-    }
-    sql.join(joinPrefix + "join lateral (select y as v from " + Rm.innerRows(expr.getType(), k + ".data", jsonpath) + " y" + filter + ") " + x + " on true");
-    return v;
+    return Rm.INNER_PATHS.containsKey(type) && !paths.asksArchetypeId(predicates);
   }
 
   private Var status(AbstractContainmentExpression expr, Var parent) {
@@ -227,7 +266,23 @@ final class FromCompiler {
     v.node = alias;
     v.ehr = alias + ".ehr";
     v.allVersions = allVersions;
+    v.archetypeId = namedArchetype(expr.getPredicates());
+    v.archetypeOnly = v.archetypeId != null && expr.getPredicates().get(0).getOperands().size() == 1;
     return v;
+  }
+
+  /** The one archetype id a node variable's predicate asks for ({@code o[openEHR-EHR-...]}), or null. */
+  private String namedArchetype(List<AndOperatorPredicate> predicates) {
+    if (predicates == null || predicates.size() != 1) {
+      return null;
+    }
+    for (ComparisonOperatorPredicate p : predicates.get(0).getOperands()) {
+      if (PathCompiler.isNodeId(p) && p.getOperator() == ComparisonOperatorPredicate.PredicateComparisonOperator.EQ && p.getValue() != null
+          && operands.constant(p.getValue()) instanceof String id && ContentNodes.isArchetypeId(id)) {
+        return id;
+      }
+    }
+    return null;
   }
 
   /** The archetype (or RM type) and other predicates of a content node variable. */
@@ -256,27 +311,12 @@ final class FromCompiler {
     return switch (parent.kind) {
       case EHR -> n + ".ehr = " + parent.alias + ".id";
       case VERSION, STATUS -> throw CdrException.badRequest(v.rmType + " cannot be inside " + parent.rmType + " in this engine");
-      case INNER -> insideInner(v, parent, version);
+      case INNER -> InnerObjects.insideInner(sql, v, parent, version);
       case FOLDER -> n + ".ehr = " + parent.ehr + " and " + n + ".composition = any(array(select fc.id from composition fc where fc.ehr = "
           + parent.ehr + " and fc.uid = any(" + filed(parent) + ")))";
       default -> n + ".composition = " + parent.node + ".composition and " + n + ".num > " + parent.node + ".num and " + n + ".num <= "
           + parent.node + ".num_cap" + version;
     };
-  }
-
-  /**
-   * Content node {@code v} inside an object of its parent node's JSON (a CLUSTER inside an EVENT):
-   * in the parent node's range, and at or below a node whose placeholder is in that object.
-   */
-  private String insideInner(Var v, Var inner, String version) {
-    String n = v.node;
-    String p = sql.alias("p");
-    String q = sql.alias("q");
-    String placeholders = sql.bind("strict $.** ? (@.type() == \"object\" && exists(@.\"@n\")).\"@n\"") + "::jsonpath";
-    return n + ".composition = " + inner.node + ".composition and " + n + ".num > " + inner.node + ".num and " + n + ".num <= " + inner.node
-        + ".num_cap" + version + " and exists (select 1 from jsonb_path_query(" + inner.alias + ".v, " + placeholders + ") " + p + "(v) join "
-        + v.nodeSource() + " " + q + " on " + q + ".composition = " + n + ".composition and " + q + ".num = (" + p + ".v #>> '{}')::smallint"
-        + (v.allVersions ? " and " + q + ".version = " + n + ".version" : "") + " where " + n + ".num between " + q + ".num and " + q + ".num_cap)";
   }
 
   private Var ehr(AbstractContainmentExpression expr, Var parent) {

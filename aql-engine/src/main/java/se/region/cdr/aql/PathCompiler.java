@@ -1,6 +1,7 @@
 package se.region.cdr.aql;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,7 +32,8 @@ final class PathCompiler {
   private final Sql main;
   private final String systemId;
   private final Operands operands;
-  private final Map<String, Pos> unrolled = new HashMap<>();
+  /** List joins by path prefix, per statement that unrolls lists (the main one, path groups). */
+  private final Map<Sql, Map<String, Pos>> unrolled = new IdentityHashMap<>();
   private final Map<String, String> statusJoins = new HashMap<>();
 
   PathCompiler(Sql main, String systemId, Operands operands) {
@@ -49,7 +51,8 @@ final class PathCompiler {
 
   /**
    * Compiles a path (null for the variable itself). New list joins go to {@code target}: the main
-   * statement (SELECT, ORDER BY) or an EXISTS subquery (WHERE), which first reuses main joins.
+   * statement (SELECT, ORDER BY), a group of SELECT paths ({@link PathGroups}), or an EXISTS
+   * subquery (WHERE), which first reuses main joins.
    */
   Value compile(Var var, AqlObjectPath path, Sql target) {
     List<PathNode> steps = path == null ? List.of() : path.getPathNodes();
@@ -76,7 +79,7 @@ final class PathCompiler {
         next = 0;
       }
       case INNER -> {
-        pos = new Pos(var.alias + ".v", var, var.node, true, false, Rm.attributeFor(var.rmType), null);
+        pos = new Pos(var.alias + ".v", var, var.node, !var.canonical, false, Rm.attributeFor(var.rmType), null);
         next = 0;
       }
       case FOLDER -> {
@@ -117,6 +120,30 @@ final class PathCompiler {
     // qualified by the holder's attribute for defaults that depend on it (an EVENT's data: ITEM_TREE)
     String decodeAs = pos.attribute != null && pos.parentAttribute != null ? pos.parentAttribute + "/" + pos.attribute : pos.attribute;
     return Value.compact(pos.json, decodeAs, partyName, holder ? descendants(pos.var, pos.node) : null);
+  }
+
+  /**
+   * True when a list step of a path below a content node variable is already unrolled in the main
+   * statement: a condition on it then holds for the selected element, not for some element.
+   */
+  boolean unrolledInMain(Var var, AqlObjectPath path) {
+    StringBuilder prefix = new StringBuilder(var.name);
+    for (PathNode step : path.getPathNodes()) {
+      prefix.append('/').append(step.getAttribute());
+      step.getPredicateOrOperands().forEach(p -> prefix.append('[').append(render(p)).append(']'));
+      if (unrolled.getOrDefault(main, Map.of()).containsKey(prefix.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Joins a variable left out of the main statement until now, as it is named (see FromCompiler). */
+  void joinPending(Var var) {
+    if (var.pendingJoin != null) {
+      main.join(var.pendingJoin);
+      var.pendingJoin = null;
+    }
   }
 
   /** Compiles a relative path (a predicate's) from a position; it must stay single-valued. */
@@ -190,7 +217,8 @@ final class PathCompiler {
 
   /** A list step: one row per element that matches the predicates (a null row when none does). */
   private Pos elements(Pos pos, String attribute, List<AndOperatorPredicate> predicates, String prefix, Sql target) {
-    Pos cached = unrolled.get(prefix);
+    Map<String, Pos> lists = unrolled.computeIfAbsent(target.unrollsLists() ? target : main, t -> new HashMap<>());
+    Pos cached = lists.get(prefix);
     if (cached != null) {
       return cached;
     }
@@ -221,9 +249,9 @@ final class PathCompiler {
       join = "join lateral (select " + x + ".value as v from " + elements + filter + ") " + a + " on true";
       result = new Pos(a + ".v", pos.var, pos.node, pos.compact, false, attribute, pos.attribute);
     }
-    if (target == main) {
-      main.join("left " + join);
-      unrolled.put(prefix, result);
+    if (target.unrollsLists()) {
+      target.join("left " + join);
+      lists.put(prefix, result);
     } else {
       target.join(join);
     }
@@ -292,7 +320,7 @@ final class PathCompiler {
     return switch (var.kind) {
       case EHR -> Value.canonical(ehrObject(var));
       case STATUS, FOLDER -> Value.canonical(var.alias + ".data");
-      case INNER -> Value.compact(var.alias + ".v", Rm.attributeFor(var.rmType), false,
+      case INNER -> var.canonical ? Value.canonical(var.alias + ".v") : Value.compact(var.alias + ".v", Rm.attributeFor(var.rmType), false,
           var.rmType.equals("ELEMENT") ? null : descendants(var, var.node));
       case VERSION -> throw CdrException.badRequest("Selecting a whole VERSION is not supported; select its attributes or its COMPOSITION");
       default -> tree(var, var.node);

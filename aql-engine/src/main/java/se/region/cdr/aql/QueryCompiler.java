@@ -32,6 +32,11 @@ public final class QueryCompiler {
   public record Compiled(String sql, List<Object> params, List<Column> columns) {}
 
   public Compiled compile(AqlQuery query, Map<String, Object> parameters, Long fetch, Long offset) {
+    return compile(query, parameters, fetch, offset, List.of());
+  }
+
+  /** Compiles with the declared value indexes ({@link ValueIndexes}) that WHERE may read. */
+  public Compiled compile(AqlQuery query, Map<String, Object> parameters, Long fetch, Long offset, List<ValueIndexes.ValueIndex> indexes) {
     Sql sql = new Sql();
     Operands operands = new Operands(parameters);
     PathCompiler paths = new PathCompiler(sql, systemId, operands);
@@ -44,15 +49,21 @@ public final class QueryCompiler {
     List<Integer> grouped = new ArrayList<>();
     boolean aggregated = false;
     List<SelectExpression> statement = query.getSelect().getStatement();
+    expressions.track();
+    String indexedNumber = IndexedAggregates.column(query, expressions, indexes, sql);
+    PathGroups groups = new PathGroups(paths, expressions);
+    Map<Integer, Value> inGroups = statement.stream().anyMatch(s -> s.getColumnExpression() instanceof AggregateFunction)
+        ? Map.of()
+        : groups.compile(statement, sql);
     for (int i = 0; i < statement.size(); i++) {
       SelectExpression s = statement.get(i);
       ColumnExpression expr = s.getColumnExpression();
       Value value;
       if (expr instanceof AggregateFunction aggregate) {
         aggregated = true;
-        value = aggregate(aggregate, expressions, sql);
+        value = indexedNumber != null ? indexed(aggregate, indexedNumber) : aggregate(aggregate, expressions, sql);
       } else {
-        value = expressions.value(expr, sql);
+        value = inGroups.containsKey(i) ? inGroups.get(i) : expressions.value(expr, sql);
         grouped.add(i + 1);
       }
       String name = s.getAlias() != null ? s.getAlias() : "#" + i;
@@ -65,7 +76,11 @@ public final class QueryCompiler {
     }
 
     if (query.getWhere() != null) {
-      sql.where.add(new Conditions(sql, expressions, operands).compile(query.getWhere()));
+      boolean onlyEhrs = query.getOrderBy() == null && expressions.named().stream().allMatch(v -> v.kind == Var.Kind.EHR)
+          && (aggregated ? statement.stream().allMatch(s -> s.getColumnExpression() instanceof CountDistinctAggregateFunction)
+              : query.getSelect().isDistinct());
+      Conditions conditions = new Conditions(sql, expressions, operands, paths, indexes);
+      WhereClause.compile(query.getWhere(), onlyEhrs, sql, from.vars().values(), expressions, conditions);
     }
 
     boolean distinct = query.getSelect().isDistinct();
@@ -74,7 +89,7 @@ public final class QueryCompiler {
     if (query.getOrderBy() != null) {
       for (OrderByExpression o : query.getOrderBy()) {
         String dir = o.getSymbol() == OrderByExpression.OrderByDirection.DESC ? " desc" : "";
-        order.addAll(orderKeys(o.getStatement(), dir, wrap, columns, expressions, sql));
+        order.addAll(orderKeys(o.getStatement(), dir, wrap, columns, expressions, groups, sql));
       }
     }
 
@@ -112,6 +127,12 @@ public final class QueryCompiler {
     }
   }
 
+  /** An aggregate over the numbers of a value index (see {@link IndexedAggregates}). */
+  private static Value indexed(AggregateFunction aggregate, String number) {
+    String fn = aggregate.getFunctionName().name().toLowerCase(java.util.Locale.ROOT);
+    return Value.canonical("to_jsonb(" + fn + "(" + number + "))");
+  }
+
   private static Value aggregate(AggregateFunction aggregate, Expressions expressions, Sql sql) {
     IdentifiedPath path = aggregate.getIdentifiedPath();
     boolean distinct = aggregate instanceof CountDistinctAggregateFunction;
@@ -124,17 +145,23 @@ public final class QueryCompiler {
         case EHR -> var.alias + ".id";
         case STATUS -> var.alias + ".ehr";
         case NODE, COMPOSITION -> "(" + var.node + ".composition, " + var.node + ".num)";
-        case INNER -> "(" + var.node + ".composition, " + var.node + ".num, " + var.alias + ".v)";
+        case INNER -> var.canonical ? "(" + var.ehr + ", " + var.alias + ".v)"
+            : var.inStatus != null ? "(" + var.ehr + ", " + var.node + ".composition, " + var.node + ".num, " + var.alias + ".v, " + var.alias + ".c)"
+            : "(" + var.node + ".composition, " + var.node + ".num, " + var.alias + ".v)";
         case VERSION -> "(" + var.versionedUid + ", " + var.alias + ".version)";
         case FOLDER -> "(" + var.ehr + ", " + var.alias + ".num)";
       };
       return Value.canonical("to_jsonb(count(" + (distinct ? "distinct " : "") + key + "))");
     }
+    if (distinct && path.getPath().render().equals("ehr_id/value") && expressions.var(path).kind == Var.Kind.EHR) {
+      // one EHR row per ehr_id: counting the rows sorts bigints instead of JSON text
+      return Value.canonical("to_jsonb(count(distinct " + expressions.var(path).alias + ".id))");
+    }
     Value value = expressions.path(path, sql);
     String v = value.sql();
     return switch (aggregate.getFunctionName()) {
       case COUNT -> Value.canonical("to_jsonb(count(" + (distinct ? "distinct " : "") + v + "))");
-      case MIN, MAX -> extreme(path, value, aggregate.getFunctionName() == AggregateFunction.AggregateFunctionName.MIN ? "min" : "max");
+      case MIN, MAX -> extreme(path, value, aggregate.getFunctionName() == AggregateFunction.AggregateFunctionName.MIN ? "min" : "max", sql);
       case SUM -> Value.canonical("to_jsonb(sum(aql_num(aql_dv(" + v + "))))");
       case AVG -> Value.canonical("to_jsonb(avg(aql_num(aql_dv(" + v + "))))");
     };
@@ -142,9 +169,11 @@ public final class QueryCompiler {
 
   /**
    * MIN/MAX: of a leaf (magnitude, value...) with the plain aggregates; of a whole data value
-   * (an ELEMENT's value) the object with the lowest/highest magnitude or value.
+   * (an ELEMENT's value) the object with the lowest/highest magnitude or value, among the ordered
+   * ones (DV_ORDERED, DV_DURATION): a DV_TEXT or DV_CODED_TEXT has no order, so the MAX of texts
+   * is null (compare their /value for the text order).
    */
-  private static Value extreme(IdentifiedPath path, Value value, String fn) {
+  private static Value extreme(IdentifiedPath path, Value value, String fn, Sql sql) {
     String v = value.sql();
     List<org.ehrbase.openehr.sdk.aql.dto.path.AqlObjectPath.PathNode> steps = path.getPath().getPathNodes();
     String last = steps.get(steps.size() - 1).getAttribute();
@@ -157,12 +186,14 @@ public final class QueryCompiler {
     String dv = "aql_dv(" + v + ")";
     // the chosen data value keeps the path's encoding (stored compact JSON is decoded like a plain column)
     return new Value("(array_agg(" + v + " order by aql_num(" + dv + ")" + dir + " nulls last, aql_ts(aql_text(" + dv + "))" + dir
-        + " nulls last, aql_text(" + dv + ")" + dir + " nulls last) filter (where " + v + " is not null))[1]",
+        + " nulls last, aql_text(" + dv + ")" + dir + " nulls last) filter (where coalesce(" + v + " ->> 'T', " + v + " ->> '_type', 'DV_QUANTITY') = any("
+        + sql.bind(Rm.ORDERED_DATA_VALUES.toArray(String[]::new)) + ")))[1]",
         value.shape(), value.attribute(), value.partyName(), null);
   }
 
   /** Sort keys for a path: numbers, then instants, then whole durations, then text (jsonb mixes them otherwise). */
-  private static List<String> orderKeys(IdentifiedPath path, String dir, boolean wrapped, List<Column> columns, Expressions expressions, Sql sql) {
+  private static List<String> orderKeys(IdentifiedPath path, String dir, boolean wrapped, List<Column> columns, Expressions expressions,
+      PathGroups groups, Sql sql) {
     String rendered = path.render();
     String v = null;
     if (wrapped) {
@@ -180,7 +211,8 @@ public final class QueryCompiler {
           && path.getPath().render().equals("context/start_time/value")) {
         return List.of(var.alias + ".start_time" + dir); // indexed column: newest-first lists walk the index
       }
-      v = expressions.path(path, sql).sql();
+      Value grouped = groups.column(path); // a grouped column's list rows are the group's
+      v = grouped != null ? grouped.sql() : expressions.path(path, sql).sql();
     }
     String dv = "aql_dv(" + v + ")"; // data value objects sort by magnitude or value
     String text = "aql_text(" + dv + ")";

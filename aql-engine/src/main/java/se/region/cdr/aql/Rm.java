@@ -10,7 +10,8 @@ final class Rm {
    * a composition's content): a selected object there may carry child placeholders to fill in.
    */
   static final Set<String> HOLDS_ARCHETYPED = Set.of("content", "context", "other_context", "data", "events", "items", "item", "rows",
-      "protocol", "state", "description", "activities", "other_details", "details");
+      "protocol", "state", "description", "activities", "other_details", "details", "feeder_audit", "feeder_system_audit",
+      "originating_system_audit");
 
   static final Set<String> MULTI_VALUED = Set.of(
       "content", "items", "events", "activities", "participations", "other_participations", "identifiers",
@@ -27,6 +28,10 @@ final class Rm {
    */
   static final Set<String> SHORTHAND_TYPES = Set.of("DV_TEXT", "DV_DATE_TIME", "TERMINOLOGY_ID");
 
+  /** Data value types with an order (DV_ORDERED's, and DV_DURATION), sorted for stable bound values. */
+  static final java.util.List<String> ORDERED_DATA_VALUES = java.util.List.of(
+      "DV_COUNT", "DV_DATE", "DV_DATE_TIME", "DV_DURATION", "DV_ORDINAL", "DV_PROPORTION", "DV_QUANTITY", "DV_SCALE", "DV_TIME");
+
   static boolean isParty(String attribute) {
     return attribute != null && PARTY_ATTRIBUTES.contains(attribute);
   }
@@ -37,27 +42,40 @@ final class Rm {
   /** RM types that the FROM clause can name as archetype-rooted content nodes. */
   static final Set<String> NODE_TYPES = Set.of(
       "SECTION", "OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION", "ADMIN_ENTRY", "GENERIC_ENTRY", "CLUSTER",
-      "ELEMENT", "ITEM_TREE", "ITEM_LIST", "ITEM_SINGLE", "ITEM_TABLE", "CONTENT_ITEM", "ENTRY", "CARE_ENTRY");
+      "ELEMENT", "ITEM_TREE", "ITEM_LIST", "ITEM_SINGLE", "ITEM_TABLE", "ITEM_STRUCTURE", "CONTENT_ITEM", "ENTRY", "CARE_ENTRY");
+
+  /** Types of {@link #INNER_PATHS} that can also be archetype roots (content node rows of their own). */
+  static final Set<String> ARCHETYPE_ROOT_INNER = Set.of("CLUSTER", "ELEMENT", "ITEM_TREE", "ITEM_LIST", "ITEM_SINGLE", "ITEM_TABLE", "ITEM_STRUCTURE");
+
+  /** Objects with items that keep no _type: an ITEM_TREE (the default of protocol, state, an event's data...). */
+  private static final String TYPELESS_TREE = "(exists(@.I) && !(exists(@.T)) && !(exists(@.V)) && !(exists(@.CX)))";
 
   /**
    * Where objects of RM types that are not archetype roots are in compact node JSON (strict
    * jsonpath; "T" is the stored _type, left out where it is the attribute's default). For the
    * event types it is a (lax) filter on each event of every HISTORY (see {@link #innerRows}).
+   * {@code .**{1 to last}} leaves out the searched object itself (a node's root is never one of its
+   * own inner objects; an ITEM_TREE does not contain itself).
    */
   static final java.util.Map<String, String> INNER_PATHS = java.util.Map.ofEntries(
       java.util.Map.entry("EVENT", "lax $ ? (@.type() == \"object\")"),
       java.util.Map.entry("POINT_EVENT", "lax $ ? (@.type() == \"object\" && (!(exists(@.T)) || @.T == \"POINT_EVENT\"))"),
       java.util.Map.entry("INTERVAL_EVENT", "lax $ ? (@.T == \"INTERVAL_EVENT\")"),
-      java.util.Map.entry("HISTORY", "strict $.** ? (@.type() == \"object\" && @.T == \"HISTORY\")"),
-      java.util.Map.entry("ITEM_TREE", "strict $.** ? (@.type() == \"object\" && (@.T == \"ITEM_TREE\" || (exists(@.I) && !(exists(@.T)) && !(exists(@.V)) && !(exists(@.CX)))))"),
-      java.util.Map.entry("ITEM_LIST", "strict $.** ? (@.type() == \"object\" && @.T == \"ITEM_LIST\")"),
-      java.util.Map.entry("ITEM_SINGLE", "strict $.** ? (@.type() == \"object\" && @.T == \"ITEM_SINGLE\")"),
-      java.util.Map.entry("ITEM_TABLE", "strict $.** ? (@.type() == \"object\" && @.T == \"ITEM_TABLE\")"),
+      // OBSERVATION.data is always a HISTORY: stored without _type when the composition left it out
+      java.util.Map.entry("HISTORY", "strict $.**{1 to last} ? (@.type() == \"object\" && (@.T == \"HISTORY\" || (!(exists(@.T)) && exists(@.O))))"),
+      java.util.Map.entry("ITEM_TREE", "strict $.**{1 to last} ? (@.type() == \"object\" && (@.T == \"ITEM_TREE\" || " + TYPELESS_TREE + "))"),
+      java.util.Map.entry("ITEM_LIST", "strict $.**{1 to last} ? (@.type() == \"object\" && @.T == \"ITEM_LIST\")"),
+      java.util.Map.entry("ITEM_SINGLE", "strict $.**{1 to last} ? (@.type() == \"object\" && @.T == \"ITEM_SINGLE\")"),
+      java.util.Map.entry("ITEM_TABLE", "strict $.**{1 to last} ? (@.type() == \"object\" && @.T == \"ITEM_TABLE\")"),
+      java.util.Map.entry("ITEM_STRUCTURE", "strict $.**{1 to last} ? (@.type() == \"object\" && (@.T == \"ITEM_TREE\" || @.T == \"ITEM_LIST\" || "
+          + "@.T == \"ITEM_SINGLE\" || @.T == \"ITEM_TABLE\" || " + TYPELESS_TREE + "))"),
       java.util.Map.entry("ELEMENT", "strict $.** ? (@.type() == \"object\" && exists(@.I)).I[*] ? (@.type() == \"object\" && !(exists(@.\"@n\")) && (!(exists(@.T)) || @.T == \"ELEMENT\"))"),
       java.util.Map.entry("CLUSTER", "strict $.** ? (@.type() == \"object\" && exists(@.I)).I[*] ? (@.type() == \"object\" && @.T == \"CLUSTER\")"),
       java.util.Map.entry("EVENT_CONTEXT", "lax $.CX"),
       java.util.Map.entry("ACTIVITY", "strict $.** ? (@.type() == \"object\" && exists(@.AC)).AC[*]"),
-      java.util.Map.entry("ISM_TRANSITION", "lax $.IS"));
+      java.util.Map.entry("ISM_TRANSITION", "lax $.IS"),
+      java.util.Map.entry("INSTRUCTION_DETAILS", "strict $.** ? (@.type() == \"object\" && exists(@.instruction_details)).instruction_details"),
+      java.util.Map.entry("FEEDER_AUDIT", "strict $.** ? (@.type() == \"object\" && exists(@.FA)).FA"));
 
   private static final Set<String> EVENT_TYPES = Set.of("EVENT", "POINT_EVENT", "INTERVAL_EVENT");
 
@@ -70,12 +88,19 @@ final class Rm {
     return (EVENT_TYPES.contains(innerType) ? "aql_inner_events(" : "jsonb_path_query(") + json + ", " + jsonpath + ")";
   }
 
+  /** SQL for an inner object {@code y} of this type as selected: a HISTORY with the _type it may have been stored without. */
+  static String innerObject(String innerType, String y) {
+    return innerType.equals("HISTORY") ? y + " || '{\"T\": \"HISTORY\"}'::jsonb" : y;
+  }
+
   /** The attribute whose RM default type an inner object of this type would have (for decoding). */
   static String attributeFor(String innerType) {
     return switch (innerType) {
       case "EVENT", "POINT_EVENT", "INTERVAL_EVENT" -> "events";
       case "ELEMENT", "CLUSTER" -> "items";
-      case "ITEM_TREE" -> "protocol";
+      case "ITEM_TREE", "ITEM_STRUCTURE" -> "protocol";
+      case "FEEDER_AUDIT" -> "feeder_audit";
+      case "INSTRUCTION_DETAILS" -> "instruction_details";
       case "EVENT_CONTEXT" -> "context";
       case "ISM_TRANSITION" -> "ism_transition";
       default -> null;
@@ -88,6 +113,7 @@ final class Rm {
       case "ENTRY" -> Set.of("OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION", "ADMIN_ENTRY", "GENERIC_ENTRY");
       case "CARE_ENTRY" -> Set.of("OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION");
       case "CONTENT_ITEM" -> Set.of("SECTION", "OBSERVATION", "EVALUATION", "INSTRUCTION", "ACTION", "ADMIN_ENTRY", "GENERIC_ENTRY");
+      case "ITEM_STRUCTURE" -> Set.of("ITEM_TREE", "ITEM_LIST", "ITEM_SINGLE", "ITEM_TABLE");
       default -> Set.of(rmType);
     };
   }

@@ -15,21 +15,33 @@ final class Sql {
 
   private final List<Object> values;
   private final int[] aliases;
+  private final boolean unrollsLists;
   final StringBuilder from = new StringBuilder();
   final List<String> where = new ArrayList<>();
 
   Sql() {
-    this(new ArrayList<>(), new int[1]);
+    this(new ArrayList<>(), new int[1], true);
   }
 
-  private Sql(List<Object> values, int[] aliases) {
+  private Sql(List<Object> values, int[] aliases, boolean unrollsLists) {
     this.values = values;
     this.aliases = aliases;
+    this.unrollsLists = unrollsLists;
   }
 
   /** A nested statement (an EXISTS subquery) sharing bound values and alias numbering. */
   Sql nested() {
-    return new Sql(values, aliases);
+    return new Sql(values, aliases, false);
+  }
+
+  /** A nested statement whose list steps unroll into rows like the main one's (see {@link PathGroups}). */
+  Sql nestedRows() {
+    return new Sql(values, aliases, true);
+  }
+
+  /** True when a path's list steps give one row per element here (main statement, path group), not an EXISTS filter. */
+  boolean unrollsLists() {
+    return unrollsLists;
   }
 
   String alias(String prefix) {
@@ -58,6 +70,36 @@ final class Sql {
     while (m.find()) {
       ordered.add(values.get(Integer.parseInt(m.group(1))));
       m.appendReplacement(out, "?");
+    }
+    m.appendTail(out);
+    return new Statement(out.toString(), ordered);
+  }
+
+  /**
+   * The text for a stored statement run by PL/pgSQL {@code EXECUTE ... USING}: each bound value
+   * becomes an element of the {@code text[]} parameter {@code $1} (cast back to its type), so values
+   * stay out of the text here too.
+   */
+  Statement finishAsArray(String text) {
+    Matcher m = MARKER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    List<Object> ordered = new ArrayList<>();
+    while (m.find()) {
+      Object value = values.get(Integer.parseInt(m.group(1)));
+      String cast;
+      if (value instanceof String) {
+        cast = "";
+      } else if (value instanceof java.math.BigDecimal) {
+        cast = "::numeric";
+      } else if (value instanceof Long) {
+        cast = "::bigint";
+      } else if (value instanceof Boolean) {
+        cast = "::boolean";
+      } else {
+        throw new IllegalArgumentException("Cannot store a bound " + value.getClass().getSimpleName());
+      }
+      ordered.add(String.valueOf(value));
+      m.appendReplacement(out, "(\\$1[" + ordered.size() + "])" + cast);
     }
     m.appendTail(out);
     return new Statement(out.toString(), ordered);

@@ -15,9 +15,26 @@ package se.region.cdr.aql;
  * <p>{@code descendants} (COMPACT only, may be null): SQL for the rows of the archetyped nodes below
  * the node the value sits in, in the TREE {@code nodes} form, so that a selected object holding
  * placeholders of archetyped children (e.g. an ITEM_TREE with an archetyped CLUSTER) can be filled in.
+ *
+ * <p>{@code inStatus} (may be null): SQL for the same path in canonical JSON, for the rows of a
+ * variable whose objects are also found in the EHR_STATUS ({@link Var#inStatus}); {@code sql} is
+ * then whichever of the two the row has, and a selected canonical value comes as {@code {"@c":
+ * value}}, which decoding takes as it is.
  */
-record Value(String sql, Shape shape, String attribute, boolean partyName, String descendants) {
+record Value(String sql, Shape shape, String attribute, boolean partyName, String descendants, String inStatus) {
   enum Shape { COMPACT, CANONICAL, TREE }
+
+  /** Marks a selected value that is canonical JSON already, in a column of compact or tree values. */
+  static final String CANONICAL_MARK = "@c";
+
+  Value(String sql, Shape shape, String attribute, boolean partyName, String descendants) {
+    this(sql, shape, attribute, partyName, descendants, null);
+  }
+
+  /** This value for rows of compositions, or {@code canonical} (the same path's) for rows of the EHR_STATUS. */
+  Value orInStatus(String canonical) {
+    return new Value("coalesce(" + sql + ", " + canonical + ")", shape, attribute, partyName, descendants, canonical);
+  }
 
   static Value canonical(String sql) {
     return new Value(sql, Shape.CANONICAL, null, false, null);
@@ -36,6 +53,10 @@ record Value(String sql, Shape shape, String attribute, boolean partyName, Strin
    * descendants as {@code {"@v": value, "@nodes": rows}}. Not for grouped or aggregated results.
    */
   String selected() {
+    if (inStatus != null) {
+      String own = new Value(sql, shape, attribute, partyName, descendants).selected();
+      return "case when " + inStatus + " is not null then jsonb_build_object('" + CANONICAL_MARK + "', " + inStatus + ") else " + own + " end";
+    }
     if (shape != Shape.COMPACT || descendants == null) {
       return sql;
     }

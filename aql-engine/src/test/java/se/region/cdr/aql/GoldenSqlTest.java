@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden tests of the compiler: each {@code golden/NAME.aql} (AQL, optionally preceded by a
- * {@code -- params: {json}} line) compiles to exactly {@code golden/NAME.sql} (the SQL, then a
+ * {@code -- params: {json}} line and an {@code -- indexes: [[archetype id, path], ...]} line of
+ * declared value indexes, numbered from 1) compiles to exactly {@code golden/NAME.sql} (the SQL, then a
  * {@code -- params:} line with the bound values). A change in the generated SQL shows up in review.
  * Regenerate after an intended change with {@code mvn -pl aql-engine test -Dgolden.update=true}.
  */
@@ -37,12 +39,20 @@ class GoldenSqlTest {
   private static void check(Path aqlFile) throws IOException {
     String text = Files.readString(aqlFile, StandardCharsets.UTF_8);
     Map<String, Object> params = new LinkedHashMap<>();
-    if (text.startsWith("-- params:")) {
+    List<ValueIndexes.ValueIndex> indexes = new ArrayList<>();
+    while (text.startsWith("-- ")) {
       int eol = text.indexOf('\n');
-      params = JSON.readValue(text.substring("-- params:".length(), eol), LinkedHashMap.class);
+      String header = text.substring(0, eol);
+      if (header.startsWith("-- params:")) {
+        params = JSON.readValue(header.substring("-- params:".length()), LinkedHashMap.class);
+      } else if (header.startsWith("-- indexes:")) {
+        for (List<String> index : (List<List<String>>) JSON.readValue(header.substring("-- indexes:".length()), List.class)) {
+          indexes.add(new ValueIndexes.ValueIndex(indexes.size() + 1, index.get(0), index.get(1)));
+        }
+      }
       text = text.substring(eol + 1);
     }
-    QueryCompiler.Compiled compiled = new QueryCompiler("golden.cdr").compile(AqlParsing.parse(text), params, null, null);
+    QueryCompiler.Compiled compiled = new QueryCompiler("golden.cdr").compile(AqlParsing.parse(text), params, null, null, indexes);
     StringBuilder bound = new StringBuilder();
     for (Object p : compiled.params()) {
       bound.append(bound.length() == 0 ? "" : ", ").append(p instanceof String[] a ? String.join("|", a) : String.valueOf(p));

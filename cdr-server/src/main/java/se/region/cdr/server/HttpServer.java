@@ -21,6 +21,7 @@ import se.region.cdr.server.rest.ErrorMapper;
 import se.region.cdr.server.rest.HealthResource;
 import se.region.cdr.server.rest.LoadResource;
 import se.region.cdr.server.rest.TemplateResource;
+import se.region.cdr.server.rest.ValueIndexResource;
 import se.region.cdr.server.rest.VersionedCompositionResource;
 
 /** The HTTP side: Jersey resources on a Grizzly listener bound to the configured host and port. */
@@ -48,6 +49,7 @@ public final class HttpServer implements AutoCloseable {
     app.register(new QueryResource(cdr));
     app.register(new se.region.cdr.server.rest.MasterDataResource(cdr));
     app.register(new LoadResource(cdr));
+    app.register(new ValueIndexResource(cdr));
     if (cdr.config().adminEnabled()) {
       app.register(new AdminResource(cdr));
     }

@@ -45,9 +45,14 @@ class AqlQueryIT {
   }
 
   static String createEhr(String subject, boolean queryable) {
+    return createEhr(NS, subject, queryable);
+  }
+
+  /** An EHR whose subject is in namespace {@code ns}, queryable or not. */
+  static String createEhr(String ns, String subject, boolean queryable) {
     String status = "{\"_type\":\"EHR_STATUS\",\"archetype_node_id\":\"openEHR-EHR-EHR_STATUS.generic.v1\",\"name\":{\"value\":\"EHR Status\"},"
         + "\"subject\":{\"_type\":\"PARTY_SELF\",\"external_ref\":{\"id\":{\"_type\":\"GENERIC_ID\",\"value\":\"" + subject + "\",\"scheme\":\"id_scheme\"},"
-        + "\"namespace\":\"" + NS + "\",\"type\":\"PERSON\"}},\"is_queryable\":" + queryable + ",\"is_modifiable\":true}";
+        + "\"namespace\":\"" + ns + "\",\"type\":\"PERSON\"}},\"is_queryable\":" + queryable + ",\"is_modifiable\":true}";
     HttpResponse<String> r = Api.post("/ehr", status, "application/json", "Prefer", "return=representation");
     assertEquals(201, r.statusCode(), r.body());
     return Api.json(r).path("ehr_id").path("value").asText();
@@ -248,6 +253,21 @@ class AqlQueryIT {
     // a branch with no condition still has to exist: EHR 1 has one BP composition, which serves both branches
     JsonNode any = query("SELECT COUNT(DISTINCT e/ehr_id/value)" + from + " WHERE " + MINE + " AND " + SYSTOLIC.replace("o/", "o1/") + " < 160", null);
     assertEquals(2, any.path("rows").get(0).get(0).asInt());
+  }
+
+  @Test
+  void orAlternativesWithTheirOwnContainsMatchAsAWhole() {
+    String absent = "openEHR-EHR-OBSERVATION.no_such_observation.v1";
+    // only the first chain exists here: its rows, with the second's variables null (EHR 0 twice, EHR 1; EHR 2 is not queryable)
+    JsonNode chains = query("SELECT " + SYSTOLIC.replace("o/", "o1/") + ", o2/name/value FROM EHR e CONTAINS ((COMPOSITION c1 CONTAINS OBSERVATION o1["
+        + BP + "]) OR (COMPOSITION c2 CONTAINS OBSERVATION o2[" + absent + "])) WHERE" + MINE, null);
+    assertEquals(3, chains.path("rows").size(), chains.toString());
+    assertEquals(Set.of("null"), column(chains, 1));
+    // an alternative that is an AND of chains matches as a whole: o1 without the o2 its AND asks for is no match
+    JsonNode and = query("SELECT o1/name/value, " + SYSTOLIC.replace("o/", "o3/") + " FROM EHR e CONTAINS (((COMPOSITION c1 CONTAINS OBSERVATION o1["
+        + BP + "]) AND (COMPOSITION c2 CONTAINS OBSERVATION o2[" + absent + "])) OR OBSERVATION o3[" + BP + "]) WHERE" + MINE, null);
+    assertEquals(3, and.path("rows").size(), and.toString());
+    assertEquals(Set.of("null"), column(and, 0));
   }
 
   @Test

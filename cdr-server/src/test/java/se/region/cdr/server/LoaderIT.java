@@ -86,6 +86,18 @@ class LoaderIT {
     return TestServer.get().sqlCount(sql, params);
   }
 
+  private static String sqlText(String sql, Object... params) throws Exception {
+    try (Connection c = cdr().database().connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), sql);
+        return rs.getString(1);
+      }
+    }
+  }
+
   private static String ehrOf(String pnr) {
     HttpResponse<String> r = Api.get("/ehr?subject_id=" + PSEUDONYMS.pseudonym(pnr) + "&subject_namespace=se.region.pseudonym");
     assertEquals(200, r.statusCode(), r.body());
@@ -142,6 +154,16 @@ class LoaderIT {
     JsonNode unitRows = aql("SELECT c/context/other_context[at0001]/items[openEHR-EHR-CLUSTER.cdr_provenance.v0]/items[at0003]/value/id FROM EHR e[ehr_id/value='"
         + ehr0 + "'] CONTAINS COMPOSITION c");
     assertEquals(UNIT, unitRows.get(0).get(0).asText());
+
+    // one contribution per EHR and batch (batch size 7: 3 + 3 + 1 EHRs), holding all its first versions there
+    String versionsOfLoad = "from composition_version v join composition c on c.id = v.composition join source_record s on s.composition = c.id"
+        + " join contribution k on k.id = v.contribution where s.record_key like ?";
+    assertEquals(7, count("select count(distinct v.contribution) " + versionsOfLoad, prefix + "%"));
+    assertEquals(0, count("select count(*) " + versionsOfLoad + " and k.ehr <> c.ehr", prefix + "%"));
+    String firstContribution = sqlText("select k.uid::text " + versionsOfLoad + " and s.record_key = ?", prefix + "%", prefix + 0);
+    JsonNode contribution = Api.json(Api.get("/ehr/" + ehr0 + "/contribution/" + firstContribution));
+    assertEquals(3, contribution.path("versions").size(), contribution.toString()); // rows 0, 3 and 6 of the first batch
+    assertEquals("creation", contribution.path("audit").path("change_type").path("value").asText(), contribution.toString());
 
     // the same file again: nothing new
     LoadReport again = load("vital-signs-csv.yaml", input);

@@ -1,6 +1,5 @@
 package se.region.cdr.loader;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nedap.archie.rm.composition.Composition;
 import java.util.List;
@@ -12,11 +11,12 @@ import se.region.cdr.core.CdrException;
 import se.region.cdr.core.ErrorCode;
 import se.region.cdr.core.ehr.CompositionService;
 import se.region.cdr.core.ehr.CompositionService.Prepared;
-import se.region.cdr.core.store.CompactJson;
 import se.region.cdr.core.store.CompositionStore.Content;
 import se.region.cdr.core.store.ContentNode;
 import se.region.cdr.core.store.ContentNodes;
+import se.region.cdr.core.store.StoredContent;
 import se.region.cdr.core.template.TemplateStore;
+import se.region.cdr.loader.transform.CanonicalInput;
 import se.region.cdr.loader.transform.CanonicalShapes;
 import se.region.cdr.loader.transform.FlatShape;
 import se.region.cdr.loader.transform.FlatShapes;
@@ -46,15 +46,17 @@ final class ContentPreparer {
   /**
    * @param constantKeys the mapping's constant FLAT keys (same value in every record)
    * @param canonical whether the records carry whole canonical compositions (for the load log)
+   * @param canonicalShapes the shapes of the template's canonical compositions (shared with the record mapper, which matches texts to them)
    */
-  ContentPreparer(TemplateStore templates, CompositionService compositions, String templateId, Set<String> constantKeys, boolean canonical) {
+  ContentPreparer(TemplateStore templates, CompositionService compositions, String templateId, Set<String> constantKeys, boolean canonical,
+      CanonicalShapes canonicalShapes) {
     this.compositions = compositions;
     this.templateId = templateId;
     this.canonical = canonical;
     FlatJasonProvider provider = new FlatJasonProvider(templates);
     this.shapes = new FlatShapes(ThreadLocal.withInitial(() -> provider.buildFlatJson(FlatFormat.SIM_SDT, templateId)),
         templates.require(templateId).webTemplate(), constantKeys);
-    this.canonicalShapes = new CanonicalShapes(templates.require(templateId).webTemplate());
+    this.canonicalShapes = canonicalShapes;
   }
 
   /** How many records were patched and how many went through the SDK reader. */
@@ -66,9 +68,19 @@ final class ContentPreparer {
     return record.canonical() != null ? prepareCanonical(record) : prepareFlat(record);
   }
 
-  /** A whole canonical composition: read as RM and prepared as a REST POST is. */
+  /**
+   * A whole canonical composition: from its text when that matched a checked shape's text and its
+   * values pass ({@link CanonicalShapes}), else on its tree, else read as RM and prepared as a REST
+   * POST is.
+   */
   private Outcome.Ready prepareCanonical(MappedRecord record) throws Rejection {
-    ObjectNode input = record.canonical();
+    CanonicalInput canonical = record.canonical();
+    StoredContent fromText = canonical.fromText();
+    if (fromText != null) {
+      canonicalShapes.countByText();
+      return new Outcome.Ready(record, fromText);
+    }
+    ObjectNode input = canonical.tree();
     String inputTemplate = input.path("archetype_details").path("template_id").path("value").asText(null);
     if (!templateId.equals(inputTemplate)) {
       throw new Rejection(Rejection.WRONG_TEMPLATE, "/archetype_details/template_id", null,
@@ -79,7 +91,9 @@ final class ContentPreparer {
       List<ContentNode> nodes = ContentNodes.split(input);
       if (nodes.size() == shape.archetypeIds().length) {
         canonicalShapes.countFast();
-        return ready(record, new Content(nodes, shape.archetypeIds(), CompositionService.startTime(input)));
+        StoredContent content = StoredContent.of(new Content(nodes, shape.archetypeIds(), CompositionService.startTime(input)));
+        canonical.storedFromTree(content.data());
+        return new Outcome.Ready(record, content);
       }
     }
     canonicalShapes.countFull();
@@ -139,13 +153,7 @@ final class ContentPreparer {
   }
 
   private static Outcome.Ready ready(MappedRecord record, Content content) {
-    List<ContentNode> nodes = content.nodes();
-    JsonNode language = nodes.get(0).data().get("language");
-    String[] stored = new String[nodes.size()];
-    for (int i = 0; i < stored.length; i++) {
-      stored[i] = CompactJson.encode(nodes.get(i), language).toString();
-    }
-    return new Outcome.Ready(record, content, stored);
+    return new Outcome.Ready(record, StoredContent.of(content));
   }
 
   private static String rootMessage(Throwable e) {

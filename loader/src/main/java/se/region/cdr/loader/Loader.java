@@ -13,19 +13,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import se.region.cdr.core.CdrException;
 import se.region.cdr.core.ehr.CompositionService;
@@ -46,6 +42,7 @@ import se.region.cdr.loader.master.MasterDataView;
 import se.region.cdr.loader.store.BatchWriter;
 import se.region.cdr.loader.store.LoadRunStore;
 import se.region.cdr.loader.store.Outcome;
+import se.region.cdr.loader.transform.CanonicalShapes;
 import se.region.cdr.loader.transform.MappedRecord;
 import se.region.cdr.loader.transform.Pseudonymizer;
 import se.region.cdr.loader.transform.RecordInfo;
@@ -54,9 +51,9 @@ import se.region.cdr.loader.transform.Rejection;
 
 /**
  * Runs a load: the main thread reads records in input order and cuts them into batches; worker
- * threads map, pseudonymise and validate whole batches in parallel; the main thread writes the
- * finished batches strictly in input order, one transaction each, on one connection that holds
- * the run's lock. A run interrupted at any point is resumed by the same command: records up to
+ * threads map, pseudonymise and validate whole batches in parallel; a writer thread writes the
+ * finished batches strictly in input order ({@link WritePipeline}), one transaction each, on one
+ * connection that holds the run's lock. A run interrupted at any point is resumed by the same command: records up to
  * the committed checkpoint are read but not processed again.
  */
 public final class Loader {
@@ -97,9 +94,11 @@ public final class Loader {
     TemplatePaths paths = templatePaths(mapping);
     paths.check(mapping);
     StoredTemplate template = templates.require(mapping.templateId());
-    RecordMapper mapper = new RecordMapper(mapping, new Pseudonymizer(settings.pseudonymKey()), paths.rootId());
+    CanonicalShapes canonicalShapes = new CanonicalShapes(template.webTemplate());
+    RecordMapper mapper = new RecordMapper(mapping, new Pseudonymizer(settings.pseudonymKey()), paths.rootId(), canonicalShapes);
     Set<String> constantKeys = mapping.rules().stream().filter(r -> r.source() == null).map(r -> r.path()).collect(Collectors.toSet());
-    ContentPreparer preparer = new ContentPreparer(templates, compositions, mapping.templateId(), constantKeys, mapping.input().canonical());
+    ContentPreparer preparer = new ContentPreparer(templates, compositions, mapping.templateId(), constantKeys, mapping.input().canonical(),
+        canonicalShapes);
     MasterDataCheck masterData = new MasterDataCheck(MasterDataView.of(dataSource), mapping, paths.rootId());
     String sha;
     long bytes;
@@ -127,39 +126,37 @@ public final class Loader {
       c.setAutoCommit(false);
       BatchWriter writer = new BatchWriter(c, EhrService.DEFAULT_TENANT, template.dbId(), mapping.recordKey().sourceSystem(),
           mapping.subject().namespace(), systemId, run.id(), mapping.label(), record -> prepareOrReject(preparer, record));
-      long done = 0;
-      long here = 0;
-      Deque<Future<List<Outcome>>> inFlight = new ArrayDeque<>();
-      int maxInFlight = Math.max(2, options.threads() * 2);
-      List<SourceRecord> batch = new ArrayList<>(options.batchSize());
-      SourceRecord record;
-      while ((record = reader.next()) != null) {
-        if (record.number() <= run.lastRecord()) {
-          continue; // committed by an earlier, interrupted process of this run
-        }
-        batch.add(record);
-        if (batch.size() == options.batchSize()) {
-          List<SourceRecord> work = batch;
-          inFlight.add(workers.submit(() -> process(work, mapper, masterData, preparer, mapping)));
-          batch = new ArrayList<>(options.batchSize());
-          while (inFlight.size() >= maxInFlight) {
-            here += write(writer, inFlight.poll());
-            progress.onBatch(run.lastRecord() + here, seconds(started), here);
+      long[] here = {0};
+      int capacity = Math.max(2, options.threads() * 2);
+      try (WritePipeline pipeline = new WritePipeline(writer, capacity, n -> {
+        here[0] += n;
+        progress.onBatch(run.lastRecord() + here[0], seconds(started), here[0]);
+      })) {
+        List<SourceRecord> batch = new ArrayList<>(options.batchSize());
+        SourceRecord record;
+        while ((record = reader.next()) != null) {
+          if (record.number() <= run.lastRecord()) {
+            continue; // committed by an earlier, interrupted process of this run
+          }
+          batch.add(record);
+          if (batch.size() == options.batchSize()) {
+            List<SourceRecord> work = batch;
+            pipeline.submit(workers.submit(() -> process(work, mapper, masterData, preparer, mapping)));
+            batch = new ArrayList<>(options.batchSize());
           }
         }
-      }
-      if (!batch.isEmpty()) {
-        List<SourceRecord> work = batch;
-        inFlight.add(workers.submit(() -> process(work, mapper, masterData, preparer, mapping)));
-      }
-      while (!inFlight.isEmpty()) {
-        here += write(writer, inFlight.poll());
-        progress.onBatch(run.lastRecord() + here, seconds(started), here);
+        if (!batch.isEmpty()) {
+          List<SourceRecord> work = batch;
+          pipeline.submit(workers.submit(() -> process(work, mapper, masterData, preparer, mapping)));
+        }
+        pipeline.finish();
+      } catch (WritePipeline.UncheckedSql e) {
+        throw e.sqlException();
       }
       c.setAutoCommit(true);
       LOG.info("Load run {}: {}", run.id(), preparer.stats());
       runs.finish(c, run.id());
-      return runs.report(c, run, mapping.label(), seconds(started), here);
+      return runs.report(c, run, mapping.label(), seconds(started), here[0]);
     } catch (SQLException e) {
       throw new CdrException(se.region.cdr.core.ErrorCode.INTERNAL, "Database error during load: " + e.getMessage(), e);
     } catch (IOException e) {
@@ -169,28 +166,18 @@ public final class Loader {
     }
   }
 
-  private static long write(BatchWriter writer, Future<List<Outcome>> next) throws SQLException {
-    List<Outcome> outcomes;
-    try {
-      outcomes = next.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LoaderException(LoaderException.Reason.INTERRUPTED, "Load interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new LoaderException(LoaderException.Reason.INTERRUPTED, "Load failed: " + e.getCause(), e.getCause());
-    }
-    writer.write(outcomes);
-    return outcomes.size();
-  }
-
-  /** The parallel stage for one batch: map every record, skip those already stored unchanged, validate the rest. */
+  /**
+   * The parallel stage for one batch: map every record, skip those already stored unchanged, validate
+   * the rest. A canonical composition whose text matched no text shape is validated as soon as it is
+   * mapped (one per batch): a shape it teaches then serves the later records of the batch, instead of
+   * a whole batch or two going the tree way at the start of each load.
+   */
   private List<Outcome> process(List<SourceRecord> batch, RecordMapper mapper, MasterDataCheck masterData, ContentPreparer preparer, Mapping mapping)
       throws SQLException {
     List<Outcome> out = new ArrayList<>(batch.size());
     List<MappedRecord> mapped = new ArrayList<>();
+    List<Outcome> preparedEarly = new ArrayList<>(); // by position in mapped
+    boolean taught = false;
     for (SourceRecord r : batch) {
       if (!mapper.selected(r)) {
         out.add(new Outcome.Skipped(r.number()));
@@ -200,9 +187,15 @@ public final class Loader {
       try {
         MappedRecord m = masterData.check(mapper.map(r, info));
         mapped.add(m);
+        // records are matched to text shapes when mapped, so a shape must be taught before the next is mapped
+        boolean teach = !taught && m.canonical() != null && !m.canonical().matchedText();
+        preparedEarly.add(teach ? prepareOrReject(preparer, m) : null);
+        taught |= teach;
         out.add(null); // placeholder, filled below in order
       } catch (Rejection why) {
-        out.add(new Outcome.Rejected(info, why));
+        // read again: mapping may have found the record unreadable (a composition kept as text that is
+        // not JSON), and an unreadable record has no key or subject, as when the reader finds it so
+        out.add(new Outcome.Rejected(mapper.info(r), why));
       }
     }
     Map<String, String> storedHashes = storedHashes(mapping, mapped);
@@ -211,8 +204,10 @@ public final class Loader {
       if (out.get(i) != null) {
         continue;
       }
+      Outcome early = preparedEarly.get(next);
       MappedRecord m = mapped.get(next++);
-      out.set(i, m.contentHash().equals(storedHashes.get(m.info().recordKey())) ? new Outcome.SameAsStored(m) : prepareOrReject(preparer, m));
+      out.set(i, m.contentHash().equals(storedHashes.get(m.info().recordKey())) ? new Outcome.SameAsStored(m)
+          : early != null ? early : prepareOrReject(preparer, m));
     }
     return out;
   }

@@ -38,7 +38,8 @@ public final class QueryCommand {
           "runs",
           "max-seconds-per-step",
           "seed",
-          "explain-url");
+          "explain-url",
+          "value-indexes");
 
   private QueryCommand() {}
 
@@ -67,7 +68,14 @@ public final class QueryCommand {
             arguments.integer("runs", 50),
             Duration.ofSeconds(arguments.longValue("max-seconds-per-step", 600)),
             arguments.longValue("seed", manifest.path("seed").asLong()));
+    // "declare" (default): this CDR's value indexes for the compared paths; "none" (e.g. another server)
+    String valueIndexes = arguments.optional("value-indexes", "declare");
+    com.fasterxml.jackson.databind.node.ArrayNode declared =
+        valueIndexes.equals("none") ? null : ValueIndexDeclarations.declare(rootOf(baseUrl));
     ObjectNode queries = new QueryBenchmark(options, manifest).run();
+    if (declared != null) {
+      queries.set("valueIndexes", declared);
+    }
     queries.put("loadNote", loadNote(out));
     ObjectNode results = new ObjectMapper().createObjectNode();
     results.put("baseUrl", baseUrl);
@@ -81,12 +89,13 @@ public final class QueryCommand {
 
   /** {@code scheme://host:port} of the base URL plus {@link #EXPLAIN_PATH}. */
   static String explainUrlOf(String baseUrl) {
-    URI base = URI.create(baseUrl);
-    return base.getScheme()
-        + "://"
-        + base.getHost()
-        + (base.getPort() < 0 ? "" : ":" + base.getPort())
-        + EXPLAIN_PATH;
+    return rootOf(baseUrl) + EXPLAIN_PATH;
+  }
+
+  /** {@code scheme://host:port} of a URL. */
+  static String rootOf(String url) {
+    URI base = URI.create(url);
+    return base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
   }
 
   /** {@code all}, or a comma-separated list of class ids such as {@code Q1,Q3a}. */

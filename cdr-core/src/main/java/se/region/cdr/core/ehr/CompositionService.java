@@ -22,6 +22,7 @@ import se.region.cdr.core.store.CompositionStore.Head;
 import se.region.cdr.core.store.ContentNode;
 import se.region.cdr.core.store.ContentNodes;
 import se.region.cdr.core.store.ContributionStore;
+import se.region.cdr.core.store.StoredContent;
 import se.region.cdr.core.store.Tx;
 import se.region.cdr.core.template.StoredTemplate;
 import se.region.cdr.core.template.TemplateStore;
@@ -176,7 +177,7 @@ public final class CompositionService {
       throw CdrException.conflict("Composition " + preceding.objectId() + " is already deleted");
     }
     requirePreceding(head, preceding);
-    compositions.appendVersion(c, head, contribution, ChangeType.DELETED.code(), audit.committedAt(), null, head.template());
+    compositions.appendVersion(c, head, contribution, ChangeType.DELETED.code(), audit.committedAt(), (StoredContent) null, head.template());
     return new VersionUid(head.uid(), systemId, head.version() + 1);
   }
 

@@ -85,7 +85,7 @@ public final class CompositionStore {
     ps.setObject(first + 3, at);
     ps.setObject(first + 4, at);
     ps.setObject(first + 5, content.startTime());
-    bindNodes(c, ps, first + 6, content);
+    bindNodes(c, ps, first + 6, StoredContent.of(content));
   }
 
   public Optional<Head> findHead(Connection c, UUID uid, boolean forUpdate) throws SQLException {
@@ -107,6 +107,12 @@ public final class CompositionStore {
    * the new content, or none for a deletion.
    */
   public void appendVersion(Connection c, Head head, long contribution, int changeType, OffsetDateTime at, Content content, int template)
+      throws SQLException {
+    appendVersion(c, head, contribution, changeType, at, content == null ? null : StoredContent.of(content), template);
+  }
+
+  /** {@link #appendVersion(Connection, Head, long, int, OffsetDateTime, Content, int)} with content already in stored form. */
+  public void appendVersion(Connection c, Head head, long contribution, int changeType, OffsetDateTime at, StoredContent content, int template)
       throws SQLException {
     int next = head.version() + 1;
     boolean deleted = content == null;
@@ -151,7 +157,7 @@ public final class CompositionStore {
         + " from " + fromItem + " unnest(?::int[], ?::int[], ?::int[], ?::text[]) as x(num, num_cap, archetype, data)";
   }
 
-  private static void insertNodes(Connection c, long composition, long ehr, Content content) throws SQLException {
+  private static void insertNodes(Connection c, long composition, long ehr, StoredContent content) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(insertNodes("?::bigint", "?::bigint", ""))) {
       ps.setLong(1, composition);
       ps.setLong(2, ehr);
@@ -161,24 +167,19 @@ public final class CompositionStore {
   }
 
   /** Binds the four node arrays of {@link #insertNodes(String, String, String)} from parameter {@code first} on. */
-  private static void bindNodes(Connection c, PreparedStatement ps, int first, Content content) throws SQLException {
-    List<ContentNode> nodes = content.nodes();
-    JsonNode language = nodes.get(0).data().get("language");
-    Integer[] num = new Integer[nodes.size()];
-    Integer[] numCap = new Integer[nodes.size()];
-    Integer[] archetype = new Integer[nodes.size()];
-    String[] data = new String[nodes.size()];
-    for (int i = 0; i < data.length; i++) {
-      ContentNode n = nodes.get(i);
-      num[i] = n.num();
-      numCap[i] = n.numCap();
+  private static void bindNodes(Connection c, PreparedStatement ps, int first, StoredContent content) throws SQLException {
+    Integer[] num = new Integer[content.size()];
+    Integer[] numCap = new Integer[content.size()];
+    Integer[] archetype = new Integer[content.size()];
+    for (int i = 0; i < num.length; i++) {
+      num[i] = content.num()[i];
+      numCap[i] = content.numCap()[i];
       archetype[i] = content.archetypeIds()[i];
-      data[i] = CompactJson.encode(n, language).toString();
     }
     ps.setArray(first, c.createArrayOf("int4", num));
     ps.setArray(first + 1, c.createArrayOf("int4", numCap));
     ps.setArray(first + 2, c.createArrayOf("int4", archetype));
-    ps.setArray(first + 3, c.createArrayOf("text", data));
+    ps.setArray(first + 3, c.createArrayOf("text", content.data()));
   }
 
   /** Every version of a composition with its audit, oldest first; content is not loaded. */

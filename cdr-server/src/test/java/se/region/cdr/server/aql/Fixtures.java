@@ -9,9 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import se.region.cdr.server.Api;
@@ -23,10 +25,11 @@ import se.region.cdr.server.TestServer;
  *
  * <ul>
  *   <li>{@code template = <file>}: upload an OPT of {@code aql/data_load/opts} (409, already there, is fine);
- *   <li>{@code ehr = <variable> [<status file>]}: create an EHR and name its id; without a status
- *       file it gets the robot's {@code ehr/valid/000_ehr_status_with_other_details.json} with a random
- *       subject id and namespace (as {@code create new EHR with ehr_status} does), with one it gets
- *       that file of {@code aql/data_load/ehrs} as it is;
+ *   <li>{@code ehr = <variable> [<status file>] [id=<uuid>]}: create an EHR and name its id; without
+ *       a status file it gets the robot's {@code ehr/valid/000_ehr_status_with_other_details.json}
+ *       with a random subject id and namespace (as {@code create new EHR with ehr_status} does), with
+ *       one it gets that file of {@code aql/data_load/ehrs} as it is; {@code id=} gives it the id an
+ *       expected file names literally (the EHR of the run that recorded it);
  *   <li>{@code composition = <variable> <file> [FLAT <template id>]}: commit a composition of
  *       {@code aql/data_load/compositions} to the last EHR and name its object id (the robot's
  *       {@code composition_short_uid}); {@code ${...}} in the file (e.g. the system id in a uid) are
@@ -43,7 +46,11 @@ import se.region.cdr.server.TestServer;
  *       {@code test_data_sets}) to the last EHR and name the version uid of its first version;
  *   <li>{@code copy = <new> <variable>}: keep a variable's current value under another name (the
  *       robot's {@code Set Suite Variable ${x1} ${x}}); {@code set = <variable> <value>}: a
- *       literal the robot suite sets.
+ *       literal the robot suite sets;
+ *   <li>{@code unloadable = <reason>}: the reference data cannot provide the data set as the robot
+ *       suite loaded it (a file is missing, a composition does not conform to its template, which
+ *       the server rightly refuses): loading is still tried and must fail; the cases run against
+ *       what did load, those that need the rest are in {@code unsupported.txt}.
  * </ul>
  *
  * <p>Loading also sets the variables the robot keywords set as a side effect: {@code ehr_id} (the
@@ -77,6 +84,12 @@ final class Fixtures {
     return sections.keySet();
   }
 
+  /** Why the data set cannot be loaded from the reference data ({@code unloadable = <reason>}), or null. */
+  String unloadable(String name) {
+    return sections.getOrDefault(name, List.of()).stream().filter(e -> e.key().equals("unloadable")).map(Sections.Entry::value)
+        .findFirst().orElse(null);
+  }
+
   /** What loading produced: the variables, and each step that failed (empty when all succeeded). */
   record Loaded(Map<String, String> variables, List<String> failures) {}
 
@@ -97,7 +110,7 @@ final class Fixtures {
       try {
         switch (e.key()) {
           case "template" -> Api.ensureTemplate(DATA_LOAD.resolve("opts").resolve(e.value()));
-          case "ehr" -> ehrId = createEhr(args, vars, ids.next());
+          case "ehr" -> ehrId = createEhr(withoutId(args), vars, givenId(args).orElseGet(ids::next));
           case "composition", "version" ->
               commit(requireEhr(ehrId, e.key()), args, vars, e.key().equals("version"), ids.next());
           case "update" -> update(requireEhr(ehrId, e.key()), args, vars);
@@ -117,6 +130,9 @@ final class Fixtures {
               throw new IllegalArgumentException("expected 'copy = <new variable> <set variable>'");
             }
             vars.put(args[0], value);
+          }
+          case "unloadable" -> {
+            // read by unloadable(name)
           }
           case "set" -> {
             if (args.length != 2) {
@@ -140,6 +156,14 @@ final class Fixtures {
     String next() {
       return String.format("%08x", next++) + UUID.randomUUID().toString().substring(8);
     }
+  }
+
+  private static Optional<String> givenId(String[] args) {
+    return Arrays.stream(args).filter(a -> a.startsWith("id=")).map(a -> a.substring(3)).findFirst();
+  }
+
+  private static String[] withoutId(String[] args) {
+    return Arrays.stream(args).filter(a -> !a.startsWith("id=")).toArray(String[]::new);
   }
 
   private static String createEhr(String[] args, Map<String, String> vars, String ehrId) {

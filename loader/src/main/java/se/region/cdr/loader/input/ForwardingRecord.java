@@ -34,6 +34,16 @@ abstract class ForwardingRecord implements SourceRecord {
   }
 
   @Override
+  public String rawJson(String name) {
+    return record.rawJson(name);
+  }
+
+  @Override
+  public java.nio.ByteBuffer rawJsonUtf8(String name) {
+    return record.rawJsonUtf8(name);
+  }
+
+  @Override
   public ObjectNode raw() {
     return record.raw();
   }

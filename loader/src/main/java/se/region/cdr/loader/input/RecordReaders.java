@@ -11,7 +11,7 @@ public final class RecordReaders {
   public static RecordReader open(InputStream in, InputSpec spec) throws IOException {
     return switch (spec.format()) {
       case CSV -> new CsvRecordReader(in, spec);
-      case JSONL -> new JsonLinesReader(in, spec.encoding());
+      case JSONL -> new JsonLinesReader(in, spec.encoding(), spec.composition());
       case FHIR_BUNDLE -> new FhirBundleReader(in, spec.resourceTypes());
     };
   }

@@ -18,6 +18,22 @@ public interface SourceRecord {
     return null;
   }
 
+  /**
+   * A top-level field of a JSON record as the JSON text it has in the input, when the reader kept it
+   * so (the field holding a canonical composition); else null, and {@link #field} answers.
+   */
+  default String rawJson(String name) {
+    return null;
+  }
+
+  /**
+   * The UTF-8 bytes of {@link #rawJson}'s text as they stand in the input, when the reader has them
+   * and they are exactly that text's UTF-8 encoding; else null.
+   */
+  default java.nio.ByteBuffer rawJsonUtf8(String name) {
+    return null;
+  }
+
   /** The record as JSON, for the quarantine. */
   ObjectNode raw();
 

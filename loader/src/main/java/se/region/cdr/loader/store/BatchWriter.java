@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +29,9 @@ import se.region.cdr.loader.transform.Rejection;
 
 /**
  * Writes one batch in one transaction on the run's own connection: looks up the batch's source
- * records, stores new compositions (contribution, composition, version and content nodes for the
- * whole batch in one statement over arrays), appends a version to changed ones, creates EHRs on
- * first sight, quarantines rejects, and moves the run's checkpoint; then commits. A batch is
+ * records, stores new compositions (a contribution per EHR, then composition, version and content
+ * nodes for the whole batch in one statement over arrays), appends a version to changed ones,
+ * creates EHRs on first sight, quarantines rejects, and moves the run's checkpoint; then commits. A batch is
  * either fully visible or not at all. Not thread-safe: one writer per run, batches in input order.
  */
 public final class BatchWriter {
@@ -194,22 +195,29 @@ public final class BatchWriter {
     return out;
   }
 
-  /** New compositions of the batch, with their source records, in one statement. */
+  /**
+   * New compositions of the batch with their contributions, versions and source records in one
+   * statement over arrays; it answers each composition's id and EHR (by input position) for the
+   * content nodes, which follow in one COPY. One contribution per EHR of the batch holds the first
+   * versions of all its new compositions there (openEHR: a contribution is a set of versions of one
+   * EHR committed at once); they share time, committer, change type and description, so the audit
+   * says the same as one contribution each, with one contribution row per EHR instead of per
+   * composition. The source record takes its EHR and tenant from the composition row it refers to
+   * (V11 relies on that instead of foreign keys of its own).
+   */
   private static final String INSERT_NEW =
-      "with input as (select * from unnest(?::uuid[], ?::bigint[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[])"
-          + "   as t(comp_uid, ehr, start_time, contribution_uid, record_key, content_hash)),"
+      "with input as (select * from unnest(?::uuid[], ?::bigint[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[]) with ordinality"
+          + "   as t(comp_uid, ehr, start_time, contribution_uid, record_key, content_hash, ord)),"
           + " k as (insert into contribution (uid, ehr, committed_at, change_type, committer_id, description)"
-          + "   select contribution_uid, ehr, ?, 249, " + ContributionStore.COMMITTER_ID + ", ? from input returning id, uid),"
+          + "   select contribution_uid, ehr, ?, 249, " + ContributionStore.COMMITTER_ID + ", ?"
+          + "   from (select distinct contribution_uid, ehr from input) e returning id, uid),"
           + " comp as (insert into composition (uid, ehr, tenant, template, version, created_at, committed_at, start_time)"
-          + "   select comp_uid, ehr, ?, ?, 1, ?, ?, start_time from input returning id, uid, ehr),"
+          + "   select comp_uid, ehr, ?, ?, 1, ?, ?, start_time from input returning id, uid, ehr, tenant),"
           + " v as (insert into composition_version (composition, version, contribution, change_type, deleted)"
           + "   select comp.id, 1, k.id, 249, false from input i join comp on comp.uid = i.comp_uid join k on k.uid = i.contribution_uid),"
-          + " n as (insert into comp_node (composition, num, num_cap, ehr, archetype, data)"
-          + "   select comp.id, x.num, x.num_cap, comp.ehr, x.archetype, x.data::jsonb"
-          + "   from unnest(?::uuid[], ?::int[], ?::int[], ?::int[], ?::text[]) as x(comp_uid, num, num_cap, archetype, data)"
-          + "   join comp on comp.uid = x.comp_uid)"
-          + " insert into source_record (tenant, source_system, record_key, ehr, composition, content_hash, load_run, loaded_at)"
-          + "   select ?, ?, i.record_key, comp.ehr, comp.id, i.content_hash, ?, ? from input i join comp on comp.uid = i.comp_uid";
+          + " s as (insert into source_record (tenant, source_system, record_key, ehr, composition, content_hash, load_run, loaded_at)"
+          + "   select comp.tenant, ?, i.record_key, comp.ehr, comp.id, i.content_hash, ?, ? from input i join comp on comp.uid = i.comp_uid)"
+          + " select i.ord, comp.id, comp.ehr from input i join comp on comp.uid = i.comp_uid";
 
   private void insertNew(List<Outcome.Ready> batch, Map<String, EhrResolver.Ehr> ehrOf, OffsetDateTime now) throws SQLException {
     if (batch.isEmpty()) {
@@ -222,29 +230,18 @@ public final class BatchWriter {
     String[] contribution = new String[n];
     String[] key = new String[n];
     String[] hash = new String[n];
-    List<String> nodeComp = new ArrayList<>();
-    List<Integer> num = new ArrayList<>();
-    List<Integer> numCap = new ArrayList<>();
-    List<Integer> archetype = new ArrayList<>();
-    List<String> data = new ArrayList<>();
+    Map<Long, String> contributionOfEhr = new HashMap<>();
     for (int i = 0; i < n; i++) {
       Outcome.Ready r = batch.get(i);
       RecordInfo info = r.record().info();
       uid[i] = UUID.randomUUID().toString();
       ehr[i] = ehrOf.get(info.pseudonym()).id();
       start[i] = r.content().startTime() == null ? null : r.content().startTime().toString();
-      contribution[i] = UUID.randomUUID().toString();
+      contribution[i] = contributionOfEhr.computeIfAbsent(ehr[i], e -> UUID.randomUUID().toString());
       key[i] = info.recordKey();
       hash[i] = r.record().contentHash();
-      var nodes = r.content().nodes();
-      for (int j = 0; j < nodes.size(); j++) {
-        nodeComp.add(uid[i]);
-        num.add(nodes.get(j).num());
-        numCap.add(nodes.get(j).numCap());
-        archetype.add(r.content().archetypeIds()[j]);
-        data.add(r.storedNodes()[j]);
-      }
     }
+    NodeCopy.Rows[] rows = new NodeCopy.Rows[n];
     try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
       int p = 1;
       ps.setArray(p++, c.createArrayOf("text", uid));
@@ -260,17 +257,17 @@ public final class BatchWriter {
       ps.setInt(p++, template);
       ps.setObject(p++, now);
       ps.setObject(p++, now);
-      ps.setArray(p++, c.createArrayOf("text", nodeComp.toArray()));
-      ps.setArray(p++, c.createArrayOf("int4", num.toArray()));
-      ps.setArray(p++, c.createArrayOf("int4", numCap.toArray()));
-      ps.setArray(p++, c.createArrayOf("int4", archetype.toArray()));
-      ps.setArray(p++, c.createArrayOf("text", data.toArray()));
-      ps.setShort(p++, tenant);
       ps.setString(p++, sourceSystem);
       ps.setLong(p++, run);
       ps.setObject(p, now);
-      ps.executeUpdate();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int i = rs.getInt(1) - 1;
+          rows[i] = new NodeCopy.Rows(rs.getLong(2), rs.getLong(3), batch.get(i).content());
+        }
+      }
     }
+    NodeCopy.copy(c, Arrays.asList(rows));
   }
 
   /** A changed record: a new version of its composition (the core's versioning: old content moves to history). */

@@ -1,6 +1,6 @@
 package se.region.cdr.loader.store;
 
-import se.region.cdr.core.store.CompositionStore.Content;
+import se.region.cdr.core.store.StoredContent;
 import se.region.cdr.loader.transform.MappedRecord;
 import se.region.cdr.loader.transform.RecordInfo;
 import se.region.cdr.loader.transform.Rejection;
@@ -9,8 +9,8 @@ import se.region.cdr.loader.transform.Rejection;
 public sealed interface Outcome {
   long number();
 
-  /** Mapped and validated: content ready to store, nodes already in their stored (compact) form. */
-  record Ready(MappedRecord record, Content content, String[] storedNodes) implements Outcome {
+  /** Mapped and validated: content ready to store, nodes in their stored (compact) form. */
+  record Ready(MappedRecord record, StoredContent content) implements Outcome {
     public long number() {
       return record.info().number();
     }

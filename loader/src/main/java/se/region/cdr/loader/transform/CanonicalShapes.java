@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ehrbase.openehr.sdk.webtemplate.model.WebTemplate;
 import org.ehrbase.openehr.sdk.webtemplate.model.WebTemplateNode;
@@ -38,6 +39,8 @@ import org.ehrbase.openehr.sdk.webtemplate.model.WebTemplateNode;
 public final class CanonicalShapes {
   /** Shapes learned at most; compositions of further shapes go the full way. */
   private static final int MAX_SHAPES = 10_000;
+  /** Text shapes tried on a composition's text at most (each try reads the text until it differs). */
+  private static final int MAX_TEXT_SHAPES = 8;
   /** (RM type of the owner, attribute) of the data values whose contents vary between compositions of a shape. */
   private static final Set<String> EVENT_TYPES = Set.of("POINT_EVENT", "INTERVAL_EVENT", "EVENT");
   /** Containers a varying data value may hold: a coded value's code (with its terminology), a text's language and encoding. */
@@ -45,6 +48,9 @@ public final class CanonicalShapes {
 
   private final WebTemplate webTemplate;
   private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+  /** Text shapes of checked shapes, tried in turn on each composition's text; at most {@link #MAX_TEXT_SHAPES}. */
+  private final List<TextShape> textShapes = new CopyOnWriteArrayList<>();
+  private final AtomicLong byText = new AtomicLong();
   private final AtomicLong fast = new AtomicLong();
   private final AtomicLong full = new AtomicLong();
 
@@ -103,9 +109,21 @@ public final class CanonicalShapes {
     return shapes.computeIfAbsent(k, x -> new Shape(leaves, unusable[0]));
   }
 
+  /** A composition's JSON text as read, matched to the first text shape it is in. */
+  public CanonicalInput read(String text) {
+    for (TextShape shape : textShapes) {
+      TextShape.Match match = shape.match(text);
+      if (match != null) {
+        return CanonicalInput.ofText(text, match);
+      }
+    }
+    return CanonicalInput.ofText(text, null);
+  }
+
   /**
    * Learns a shape from its first valid composition: {@code canonical} is the tree the SDK writes
    * for the RM object bound from {@code input}; only when the two are equal is the shape used.
+   * The shape's text is learned too ({@link TextShape}).
    */
   public void learn(Shape shape, ObjectNode input, Composition composition, ObjectNode canonical, int[] archetypeIds) {
     if (shape.unusable != null || shape.checked()) {
@@ -128,6 +146,10 @@ public final class CanonicalShapes {
     shape.typesDropped = List.copyOf(typesDropped);
     shape.checks = FlatShape.of(null, List.of(), new ArrayList<>(leaves.values()));
     shape.archetypeIds = archetypeIds.clone();
+    TextShape text = TextShape.of(input, shape.leafPointers, shape.typesDropped, shape.checks.leaves(), archetypeIds);
+    if (text != null && textShapes.size() < MAX_TEXT_SHAPES) {
+      textShapes.add(text);
+    }
   }
 
   /**
@@ -153,12 +175,17 @@ public final class CanonicalShapes {
     }
   }
 
-  private static void dropTypes(ObjectNode tree, List<JsonPointer> at) {
+  static void dropTypes(ObjectNode tree, List<JsonPointer> at) {
     for (JsonPointer p : at) {
       if (tree.at(p) instanceof ObjectNode o) {
         o.remove("_type");
       }
     }
+  }
+
+  /** A composition prepared from its text alone ({@link TextShape}). */
+  public void countByText() {
+    byText.incrementAndGet();
   }
 
   public void countFast() {
@@ -172,7 +199,8 @@ public final class CanonicalShapes {
   /** "fast/full/shapes", for the load log. */
   public String stats() {
     long checked = shapes.values().stream().filter(Shape::checked).count();
-    return fast.get() + " checked by their values alone, " + full.get() + " fully validated, " + shapes.size() + " shape(s), " + checked + " checked";
+    return byText.get() + " checked by their values alone from their text, " + fast.get() + " on their tree, " + full.get()
+        + " fully validated, " + shapes.size() + " shape(s), " + checked + " checked, " + textShapes.size() + " text shape(s)";
   }
 
   /**

@@ -1,7 +1,9 @@
 package se.region.cdr.loader.transform;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -43,9 +45,9 @@ public final class FlatShape {
    * validates it against, and the JSON of values already shown valid there (the checks are pure
    * functions of value and node, and values repeat: units, codes, common magnitudes).
    */
-  record Leaf(JsonPointer at, Class<? extends RMObject> type, List<WebTemplateNode> nodes, Set<JsonNode> passed) {
+  record Leaf(JsonPointer at, Class<? extends RMObject> type, List<WebTemplateNode> nodes, Set<JsonNode> passed, Set<String> passedTexts) {
     Leaf(JsonPointer at, Class<? extends RMObject> type, List<WebTemplateNode> nodes) {
-      this(at, type, nodes, ConcurrentHashMap.newKeySet());
+      this(at, type, nodes, ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet());
     }
   }
 
@@ -54,6 +56,8 @@ public final class FlatShape {
 
   private static final Map<Class<? extends RMObject>, ConstraintValidator> VALIDATORS = FlatShapes.sdkValidators();
   private static final DefaultValidator DEFAULT_VALIDATOR = new DefaultValidator();
+  /** Reads a data value's JSON text as the JSON Lines reader reads a record (doubles as doubles). */
+  private static final ObjectMapper TEXT = new ObjectMapper();
   private static final ThreadLocal<RMObjectValidator> ARCHIE = ThreadLocal.withInitial(() -> new CompositionValidator().getRmObjectValidator());
 
   private final String unusable;
@@ -137,40 +141,70 @@ public final class FlatShape {
    * record then goes through the SDK reader and the full validator, which decide and name the path.
    */
   public boolean leavesPass(ObjectNode tree) {
-    RMObjectValidator archie = ARCHIE.get();
     // one value often sits in several leaves (the measurement time is context start, event time and history origin)
     Map<JsonNode, RMObject> read = new HashMap<>();
     for (Leaf leaf : leaves) {
       JsonNode json = tree.at(leaf.at());
-      if (leaf.passed().contains(json)) {
-        continue;
-      }
-      RMObject value = read.get(json);
-      if (value == null || value.getClass() != leaf.type()) {
-        try {
-          value = CanonicalJson.MARSHAL_OM.treeToValue(json, leaf.type());
-        } catch (Exception e) {
+      if (!leaf.passed().contains(json)) {
+        if (!passes(leaf, json, read)) {
           return false;
         }
-        if (value == null || value.getClass() != leaf.type() || !sameJson(json, CanonicalJson.MARSHAL_OM.valueToTree(value))
-            || !archie.validate(value).isEmpty()) {
-          return false;
-        }
-        read.put(json, value);
-      }
-      ConstraintValidator validator = VALIDATORS.getOrDefault(value.getClass(), DEFAULT_VALIDATOR);
-      for (WebTemplateNode node : leaf.nodes()) {
-        @SuppressWarnings("unchecked")
-        List<?> violations = validator.validate(value, node);
-        if (!violations.isEmpty()) {
-          return false;
-        }
-      }
-      if (leaf.passed().size() < REMEMBERED) {
-        leaf.passed().add(json.deepCopy());
+        remember(leaf.passed(), json.deepCopy());
       }
     }
     return true;
+  }
+
+  /**
+   * {@link #leavesPass}'s checks on one data value given as its JSON text; values shown valid are
+   * remembered by their text. {@code read}: the RM objects already read for this composition.
+   */
+  static boolean leafPasses(Leaf leaf, String json, Map<JsonNode, RMObject> read) {
+    if (leaf.passedTexts().contains(json)) {
+      return true;
+    }
+    JsonNode tree;
+    try {
+      tree = TEXT.readTree(json);
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+    if (!passes(leaf, tree, read)) {
+      return false;
+    }
+    remember(leaf.passedTexts(), json);
+    return true;
+  }
+
+  private static boolean passes(Leaf leaf, JsonNode json, Map<JsonNode, RMObject> read) {
+    RMObject value = read.get(json);
+    if (value == null || value.getClass() != leaf.type()) {
+      try {
+        value = CanonicalJson.MARSHAL_OM.treeToValue(json, leaf.type());
+      } catch (Exception e) {
+        return false;
+      }
+      if (value == null || value.getClass() != leaf.type() || !sameJson(json, CanonicalJson.MARSHAL_OM.valueToTree(value))
+          || !ARCHIE.get().validate(value).isEmpty()) {
+        return false;
+      }
+      read.put(json, value);
+    }
+    ConstraintValidator validator = VALIDATORS.getOrDefault(value.getClass(), DEFAULT_VALIDATOR);
+    for (WebTemplateNode node : leaf.nodes()) {
+      @SuppressWarnings("unchecked")
+      List<?> violations = validator.validate(value, node);
+      if (!violations.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static <T> void remember(Set<T> passed, T value) {
+    if (passed.size() < REMEMBERED) {
+      passed.add(value);
+    }
   }
 
   /**

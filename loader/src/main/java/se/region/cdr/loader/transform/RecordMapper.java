@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,11 +39,18 @@ public final class RecordMapper {
   private final Mapping mapping;
   private final Pseudonymizer pseudonymizer;
   private final String rootId;
+  private final CanonicalShapes canonicalShapes;
 
   public RecordMapper(Mapping mapping, Pseudonymizer pseudonymizer, String rootId) {
+    this(mapping, pseudonymizer, rootId, null);
+  }
+
+  /** @param canonicalShapes for a mapping of canonical compositions: whose text shapes the compositions are matched to (may be null) */
+  public RecordMapper(Mapping mapping, Pseudonymizer pseudonymizer, String rootId, CanonicalShapes canonicalShapes) {
     this.mapping = mapping;
     this.pseudonymizer = pseudonymizer;
     this.rootId = rootId;
+    this.canonicalShapes = canonicalShapes;
   }
 
   /** Whether the record is one the mapping consumes (the input's select condition); others are skipped. */
@@ -97,12 +105,17 @@ public final class RecordMapper {
       throw new Rejection(Rejection.BAD_VALUE, null, "subject", refusal);
     }
     if (mapping.input().canonical()) {
-      JsonNode composition = record.field(mapping.input().composition());
-      if (!(composition instanceof ObjectNode c) || !"COMPOSITION".equals(c.path("_type").asText())) {
+      CanonicalInput composition = composition(record);
+      if (composition == null && record.problem() != null) {
+        throw new Rejection(Rejection.BAD_RECORD, null, null, record.problem()); // its text was not JSON: neither is the record
+      }
+      if (composition == null) {
         throw new Rejection(Rejection.BAD_RECORD, null, mapping.input().composition(),
             "field '" + mapping.input().composition() + "' does not hold a canonical COMPOSITION object");
       }
-      return MappedRecord.canonical(info, c, contentHash(info.pseudonym(), c));
+      ByteBuffer utf8 = composition.matchedText() ? record.rawJsonUtf8(mapping.input().composition()) : null;
+      String hash = utf8 != null ? contentHash(info.pseudonym(), utf8) : contentHash(info.pseudonym(), composition.hashedText());
+      return MappedRecord.canonical(info, composition, hash);
     }
     Map<String, JsonNode> flat = new TreeMap<>();
     for (FieldRule rule : mapping.rules()) {
@@ -117,6 +130,25 @@ public final class RecordMapper {
     ObjectNode out = NODES.objectNode();
     flat.forEach(out::set);
     return new MappedRecord(info, out, contentHash(info.pseudonym(), out));
+  }
+
+  /**
+   * The record's composition: its text as read when the reader kept it (matched to a known text
+   * shape, which makes it a COMPOSITION), else its tree; null when the field holds no COMPOSITION
+   * (or its text is not JSON: the record then reads as a whole, and names the problem).
+   */
+  private CanonicalInput composition(SourceRecord record) {
+    String field = mapping.input().composition();
+    String text = record.rawJson(field);
+    CanonicalInput input = text == null ? null : canonicalShapes == null ? CanonicalInput.ofText(text, null) : canonicalShapes.read(text);
+    if (input != null && input.match() != null) {
+      return input;
+    }
+    JsonNode composition = input != null && input.tree() != null ? input.tree() : record.field(field);
+    if (!(composition instanceof ObjectNode c) || !"COMPOSITION".equals(c.path("_type").asText())) {
+      return null;
+    }
+    return input != null ? input : CanonicalInput.ofTree(c);
   }
 
   private String firstSegmentBelowRoot(String key) {
@@ -281,11 +313,21 @@ public final class RecordMapper {
 
   /** The content hash of a mapped record: SHA-256 over pseudonym, newline and the FLAT JSON (keys sorted) or the canonical composition as read. */
   public static String contentHash(String pseudonym, ObjectNode flat) {
+    return contentHash(pseudonym, flat.toString());
+  }
+
+  private static String contentHash(String pseudonym, String json) {
+    return contentHash(pseudonym, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** {@link #contentHash(String, String)} of the JSON text whose UTF-8 bytes are given (a matched text as read: no encoding again). */
+  private static String contentHash(String pseudonym, ByteBuffer jsonUtf8) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(pseudonym.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) '\n');
-      return HexFormat.of().formatHex(sha.digest(flat.toString().getBytes(StandardCharsets.UTF_8)));
+      sha.update(jsonUtf8.duplicate());
+      return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
