@@ -37,6 +37,7 @@ class QueryCommandTest {
   @TempDir Path temp;
   private HttpServer server;
   private final AtomicInteger aqlRequests = new AtomicInteger();
+  private final AtomicInteger indexDeclarations = new AtomicInteger();
   private long q3aAnswer;
   private boolean explainEnabled;
 
@@ -47,6 +48,7 @@ class QueryCommandTest {
     server.createContext("/openehr/v1/query/aql", this::aql);
     server.createContext("/openehr/v1/ehr", this::ehr);
     server.createContext(QueryCommand.EXPLAIN_PATH, this::explain);
+    server.createContext("/cdr/v1/aql-index", this::declareIndex);
     server.start();
   }
 
@@ -113,6 +115,12 @@ class QueryCommandTest {
     assertTrue(markdown.contains("- Q1 at 1, Q1 at 4: "), markdown);
     assertTrue(markdown.contains("| Q1 | 1 | 0/50 | – |"), markdown);
     assertTrue(aqlRequests.get() <= 2 * 60 + 2 * (QueryLoad.MAX_ERRORS + 4));
+
+    JsonNode declared = MAPPER.readTree(out.resolve(ResultsWriter.JSON).toFile()).at("/queries/valueIndexes");
+    assertEquals(ValueIndexDeclarations.DECLARATIONS.size(), declared.size());
+    assertEquals("openEHR-EHR-OBSERVATION.blood_pressure.v2", declared.at("/0/archetypeId").asText());
+    assertEquals(7, declared.at("/0/values").asLong());
+    assertTrue(declared.at("/0/created").asBoolean());
   }
 
   @Test
@@ -136,12 +144,15 @@ class QueryCommandTest {
           "--classes",
           "Q3a",
           "--concurrency",
-          "1"
+          "1",
+          "--value-indexes",
+          "none"
         });
     JsonNode q3a =
         MAPPER.readTree(out.resolve(ResultsWriter.JSON).toFile()).at("/queries/classes/0");
     assertEquals("not available", q3a.at("/explain/status").asText());
     assertEquals(1, q3a.path("steps").size());
+    assertEquals(0, indexDeclarations.get());
   }
 
   @Test
@@ -172,6 +183,12 @@ class QueryCommandTest {
     String query = URI.create(exchange.getRequestURI().toString()).getQuery();
     String subject = query.replaceAll(".*subject_id=([^&]+).*", "$1");
     respond(exchange, 200, "{\"ehr_id\":{\"value\":\"ehr-" + subject + "\"}}");
+  }
+
+  private void declareIndex(HttpExchange exchange) throws IOException {
+    JsonNode body = MAPPER.readTree(exchange.getRequestBody());
+    indexDeclarations.incrementAndGet();
+    respond(exchange, 201, "{\"archetype_id\":\"" + body.path("archetype_id").asText() + "\",\"values\":7}");
   }
 
   private void explain(HttpExchange exchange) throws IOException {
