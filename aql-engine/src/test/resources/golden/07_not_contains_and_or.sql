@@ -10,3 +10,4 @@ where ((cn2.archetype in (select id from archetype where archetype_id = ?)))
   and e1.is_queryable
   and (not (cn2.data -> 'CX' -> 'OC' is not null) and coalesce(aql_text(aql_sv(cn2.data -> 'N')) like ?, false))
 -- params: golden.cdr, openEHR-EHR-OBSERVATION.pulse.v2, openEHR-EHR-OBSERVATION.body_temperature.v2, openEHR-EHR-COMPOSITION.encounter.v1, Vital%
+-- plan: custom

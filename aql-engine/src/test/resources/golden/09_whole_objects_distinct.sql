@@ -9,3 +9,4 @@ where not exists (select 1 from comp_node n3 where n3.composition = cn1.composit
 ) q
 order by aql_num(aql_dv(q.c0)), aql_ts(aql_text(aql_dv(q.c0))), case when jsonb_typeof(q.c0) = 'object' and aql_text(aql_dv(q.c0)) ~ ? then aql_text(aql_dv(q.c0))::interval end, aql_text(aql_dv(q.c0))
 -- params: openEHR-EHR-OBSERVATION.blood_pressure.v2, ^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$
+-- plan: custom

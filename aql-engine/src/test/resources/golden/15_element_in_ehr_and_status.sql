@@ -5,3 +5,4 @@ join lateral (select k3.composition, k3.num, k3.num_cap, k3.ehr, k3.archetype, k
 join lateral (select x2.c as v) xs5 on true
 where e1.is_queryable
 -- params: strict $.** ? (@.type() == "object" && exists(@.I)).I[*] ? (@.type() == "object" && !(exists(@."@n")) && (!(exists(@.T)) || @.T == "ELEMENT")), at0001, strict $.**{1 to last} ? (@.type() == "object" && (@._type == "ELEMENT")), at0001
+-- plan: custom

@@ -6,3 +6,4 @@ where e1.is_queryable
   and exists (select 1 from aql_value x0 where x0.ix = ?::int and x0.n > ?::numeric and x0.ehr = e1.id)
 ) q
 -- params: 1, E11, 3, ICD10, 2, 48
+-- plan: custom

@@ -11,3 +11,4 @@ where e1.is_queryable
   and coalesce(c2.start_time >= aql_ts(?), false)
 ) q
 -- params: 1, 2020-01-01T00:00:00Z
+-- plan: custom

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +55,9 @@ public final class AqlService {
   public Result run(String aql, Map<String, Object> parameters, Long fetch, Long offset) {
     AqlQuery query = AqlParsing.parse(aql);
     return Tx.run(dataSource, c -> {
-      prepare(c);
+      c.setReadOnly(true);
       QueryCompiler.Compiled compiled = compile(c, query, parameters, fetch, offset);
+      settings(c, compiled);
       try (PreparedStatement ps = c.prepareStatement(compiled.sql())) {
         bind(ps, compiled.params());
         ps.setFetchSize(1000);
@@ -87,8 +87,9 @@ public final class AqlService {
   public ObjectNode explain(String aql, Map<String, Object> parameters, Long fetch, Long offset) {
     AqlQuery query = AqlParsing.parse(aql);
     return Tx.run(dataSource, c -> {
-      prepare(c);
+      c.setReadOnly(true);
       QueryCompiler.Compiled compiled = compile(c, query, parameters, fetch, offset);
+      settings(c, compiled);
       StringBuilder plan = new StringBuilder();
       try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + compiled.sql())) {
         bind(ps, compiled.params());
@@ -107,13 +108,19 @@ public final class AqlService {
     });
   }
 
-  private void prepare(Connection c) throws SQLException {
-    c.setReadOnly(true);
-    try (Statement s = c.createStatement()) {
-      s.execute("set local statement_timeout = " + timeout.toMillis());
-      s.execute("set local plan_cache_mode = force_custom_plan"); // skewed codes need plans per value
+  /**
+   * The statement timeout and the plan cache mode (one round trip). A query about given EHRs runs on
+   * the plan PostgreSQL keeps for the statement (planning it costs more than running it, and its
+   * plan does not depend on the values); any other gets a plan for its values (skewed codes need it).
+   */
+  private void settings(Connection c, QueryCompiler.Compiled compiled) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select set_config('statement_timeout', ?, true), set_config('plan_cache_mode', ?, true)")) {
+      ps.setString(1, Long.toString(timeout.toMillis()));
+      ps.setString(2, compiled.givenEhrs() ? "force_generic_plan" : "force_custom_plan");
+      ps.executeQuery().close();
     }
   }
+
 
   private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
     for (int i = 0; i < params.size(); i++) {

@@ -44,6 +44,11 @@ final class FromCompiler {
     return vars;
   }
 
+  /** Whether the EHR predicate names EHRs by id (one patient's record, not the population). */
+  boolean ehrIdGiven() {
+    return ehrIdGiven;
+  }
+
   void compile(Containment from) {
     allVersions = usesAllVersions(from);
     if (!(from instanceof AbstractContainmentExpression top)) {

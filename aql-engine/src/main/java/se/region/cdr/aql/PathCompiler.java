@@ -246,7 +246,9 @@ final class PathCompiler {
     } else {
       Pos element = new Pos(x + ".value", pos.var, pos.node, pos.compact, false, attribute, pos.attribute);
       String filter = predicates.isEmpty() ? "" : " where " + predicate(element, predicates, target);
-      join = "join lateral (select " + x + ".value as v from " + elements + filter + ") " + a + " on true";
+      // OFFSET 0 keeps the element a column: flattened, its expression would be copied (and planned and
+      // evaluated) into every place that reads it, the ORDER BY keys and the next steps' lists
+      join = "join lateral (select " + x + ".value as v from " + elements + filter + " offset 0) " + a + " on true";
       result = new Pos(a + ".v", pos.var, pos.node, pos.compact, false, attribute, pos.attribute);
     }
     if (target.unrollsLists()) {

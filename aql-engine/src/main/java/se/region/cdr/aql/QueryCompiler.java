@@ -29,7 +29,11 @@ public final class QueryCompiler {
   public record Column(String name, String path, Value value) {}
 
   /** The compiled statement. */
-  public record Compiled(String sql, List<Object> params, List<Column> columns) {}
+  /**
+   * A compiled statement. {@code givenEhrs}: FROM names the EHR by id, so the plan does not depend
+   * on the values and PostgreSQL may keep one (population queries need a plan per value).
+   */
+  public record Compiled(String sql, List<Object> params, List<Column> columns, boolean givenEhrs) {}
 
   public Compiled compile(AqlQuery query, Map<String, Object> parameters, Long fetch, Long offset) {
     return compile(query, parameters, fetch, offset, List.of());
@@ -115,7 +119,7 @@ public final class QueryCompiler {
       page(text, fetch, offset, sql);
     }
     Sql.Statement statementSql = sql.finish(text.toString());
-    return new Compiled(statementSql.text(), statementSql.params(), columns);
+    return new Compiled(statementSql.text(), statementSql.params(), columns, from.ehrIdGiven());
   }
 
   private static void page(StringBuilder text, Long limit, Long offset, Sql sql) {
@@ -212,10 +216,21 @@ public final class QueryCompiler {
         return List.of(var.alias + ".start_time" + dir); // indexed column: newest-first lists walk the index
       }
       Value grouped = groups.column(path); // a grouped column's list rows are the group's
-      v = grouped != null ? grouped.sql() : expressions.path(path, sql).sql();
+      String value = grouped != null ? grouped.sql() : expressions.path(path, sql).sql();
+      // the value and its text once per row, as columns (OFFSET 0): inlined into the four keys below,
+      // the path expression would be copied dozens of times, and planned and evaluated each time
+      String o = sql.alias("o");
+      String t = sql.alias("o");
+      sql.join("cross join lateral (select " + value + " as v offset 0) " + o);
+      sql.join("cross join lateral (select aql_text(aql_dv(" + o + ".v)) as t offset 0) " + t);
+      return keys(o + ".v", t + ".t", dir, sql);
     }
+    return keys(v, "aql_text(aql_dv(" + v + "))", dir, sql);
+  }
+
+  /** The keys for a value {@code v} and its text (a data value's magnitude or value). */
+  private static List<String> keys(String v, String text, String dir, Sql sql) {
     String dv = "aql_dv(" + v + ")"; // data value objects sort by magnitude or value
-    String text = "aql_text(" + dv + ")";
     // a whole DV_DURATION sorts by its length (its value, a String, sorts as text)
     String duration = "case when jsonb_typeof(" + v + ") = 'object' and " + text + " ~ " + sql.bind(Comparisons.DURATION) + " then " + text
         + "::interval end";

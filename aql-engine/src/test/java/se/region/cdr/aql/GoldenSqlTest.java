@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * Golden tests of the compiler: each {@code golden/NAME.aql} (AQL, optionally preceded by a
  * {@code -- params: {json}} line and an {@code -- indexes: [[archetype id, path], ...]} line of
  * declared value indexes, numbered from 1) compiles to exactly {@code golden/NAME.sql} (the SQL, then a
- * {@code -- params:} line with the bound values). A change in the generated SQL shows up in review.
+ * {@code -- params:} line with the bound values, and a {@code -- plan:} line: a generic plan PostgreSQL
+ * keeps, for queries about given EHRs, or a custom plan per values). A change in the generated SQL shows up in review.
  * Regenerate after an intended change with {@code mvn -pl aql-engine test -Dgolden.update=true}.
  */
 class GoldenSqlTest {
@@ -57,7 +58,7 @@ class GoldenSqlTest {
     for (Object p : compiled.params()) {
       bound.append(bound.length() == 0 ? "" : ", ").append(p instanceof String[] a ? String.join("|", a) : String.valueOf(p));
     }
-    String actual = compiled.sql() + "\n-- params: " + bound + "\n";
+    String actual = compiled.sql() + "\n-- params: " + bound + "\n-- plan: " + (compiled.givenEhrs() ? "generic (given EHRs)" : "custom") + "\n";
     Path sqlFile = Path.of(aqlFile.toString().replaceAll("\\.aql$", ".sql"));
     if (Boolean.getBoolean("golden.update") || !Files.exists(sqlFile)) {
       Files.writeString(sqlFile, actual, StandardCharsets.UTF_8);
