@@ -331,11 +331,25 @@ final class FromCompiler {
     String e = sql.alias("e");
     Var v = new Var(expr.getIdentifier(), Var.Kind.EHR, "EHR", e);
     v.ehr = e + ".id";
-    sql.from.append("from ehr ").append(e);
-    if (expr.hasPredicates()) {
-      sql.where.add(ehrPredicate(v, expr.getPredicates()));
+    if (!expr.hasPredicates()) {
+      sql.from.append("from ehr ").append(e);
+      return v;
+    }
+    String predicate = ehrPredicate(v, expr.getPredicates());
+    if (namesOnlyEhrIds(expr.getPredicates())) {
+      // planned on its own (OFFSET 0), the lookup takes the ehr_id index: inside the whole statement,
+      // whose estimates are large, PostgreSQL may find a scan of every EHR no dearer
+      sql.from.append("from (select * from ehr ").append(e).append(" where ").append(predicate).append(" offset 0) ").append(e);
+    } else {
+      sql.from.append("from ehr ").append(e);
+      sql.where.add(predicate);
     }
     return v;
+  }
+
+  private static boolean namesOnlyEhrIds(List<AndOperatorPredicate> predicates) {
+    return predicates.stream().flatMap(and -> and.getOperands().stream())
+        .allMatch(p -> p.getPath().render().equals("ehr_id/value") && p.getOperator() == ComparisonOperatorPredicate.PredicateComparisonOperator.EQ);
   }
 
   private String ehrPredicate(Var e, List<AndOperatorPredicate> predicates) {
