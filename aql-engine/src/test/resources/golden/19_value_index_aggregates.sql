@@ -5,10 +5,8 @@ select to_jsonb(count(n4.n)) as c0,
   to_jsonb(max(n4.n)) as c3
 from ehr e1
 join aql_value n4 on n4.ehr = e1.id and n4.ix = ?::int and n4.n is not null
-join composition c2 on c2.id = n4.composition
-left join comp_node cn3 on cn3.composition = n4.composition and cn3.num = 0
 where e1.is_queryable
-  and coalesce(c2.start_time >= aql_ts(?), false)
+  and coalesce(n4.start_time >= aql_ts(?), false)
 ) q
 -- params: 1, 2020-01-01T00:00:00Z
 -- plan: custom

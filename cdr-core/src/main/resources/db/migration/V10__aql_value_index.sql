@@ -21,16 +21,19 @@ create table aql_index (
 
 -- One row per value reached: n for a number (or a data value with a magnitude), t for a string;
 -- (composition, num) is the archetype-rooted node the path starts at, ehr its EHR (a query that
--- only asks which EHRs hold a matching value reads the index alone).
+-- only asks which EHRs hold a matching value reads the index alone), start_time its composition's
+-- (statistics of a measurement since a date read the index alone). A composition's start time
+-- changes only with a new version, whose nodes, and so values, are written after it.
 create table aql_value (
   ix          int not null,
   ehr         bigint not null,
   composition bigint not null,
   num         smallint not null,
+  start_time  timestamptz,
   n           numeric,
   t           text
 );
-create index aql_value_number on aql_value (ix, n) include (ehr, composition, num) where n is not null;
+create index aql_value_number on aql_value (ix, n) include (ehr, composition, num, start_time) where n is not null;
 create index aql_value_text on aql_value (ix, t) include (ehr, composition, num) where t is not null;
 create index aql_value_node on aql_value (composition, num);
 

@@ -185,11 +185,16 @@ final class Conditions {
       return null;
     }
     Object constant = operands.constant(c.getValue());
-    Var v = expressions.var(path);
     String rendered = path.getPath().render();
-    if (v.kind == Var.Kind.COMPOSITION && !v.allVersions && rendered.equals("context/start_time/value")
-        && constant instanceof String s && Comparisons.isDate(s)) {
-      return "coalesce(" + v.alias + ".start_time " + Comparisons.operator(symbol) + " aql_ts(" + main.bind(s) + "), false)";
+    boolean startTime = rendered.equals("context/start_time/value") && constant instanceof String s && Comparisons.isDate(s);
+    Var peeked = expressions.peek(path);
+    if (startTime && peeked != null && peeked.indexedStartTime != null && peeked.pendingJoin != null) {
+      // read from the value index rows that stand in for the composition's node (IndexedAggregates)
+      return "coalesce(" + peeked.indexedStartTime + " " + Comparisons.operator(symbol) + " aql_ts(" + main.bind(constant) + "), false)";
+    }
+    Var v = expressions.var(path);
+    if (v.kind == Var.Kind.COMPOSITION && !v.allVersions && startTime) {
+      return "coalesce(" + v.alias + ".start_time " + Comparisons.operator(symbol) + " aql_ts(" + main.bind(constant) + "), false)";
     }
     if (v.kind == Var.Kind.COMPOSITION && rendered.equals("uid/value") && constant instanceof String s && !s.contains("::")
         && (symbol.equals("=") || symbol.equals("!="))) {

@@ -23,6 +23,16 @@ final class Expressions {
     this.operands = operands;
   }
 
+  /** The variable a path starts at, without joining it (null if unknown). */
+  Var peek(IdentifiedPath path) {
+    return path.getRoot() == null ? null : vars.get(path.getRoot().getIdentifier());
+  }
+
+  /** The COMPOSITION whose join waits on this node variable's row, if any. */
+  Var pendingOn(Var node) {
+    return vars.values().stream().filter(c -> c.pendingOn == node && c.pendingJoin != null).findFirst().orElse(null);
+  }
+
   Var var(IdentifiedPath path) {
     String name = path.getRoot() == null ? null : path.getRoot().getIdentifier();
     Var v = name == null ? null : vars.get(name);

@@ -75,6 +75,10 @@ final class IndexedAggregates {
           + ".n is not null";
       sql.from.replace(at + 1, at + 1 + v.ehrJoin.length(), rows);
       v.ehrJoin = rows;
+      Var composition = expressions.pendingOn(v);
+      if (composition != null) {
+        composition.indexedStartTime = v.node + ".start_time"; // "since a date" without joining the compositions
+      }
       return v.node + ".n";
     }
     String x = sql.alias("x");

@@ -139,8 +139,10 @@ public final class ValueIndexes {
     if (value.shape() == Value.Shape.TREE) {
       throw CdrException.badRequest("An index path must end below an archetyped node, at a value: " + path);
     }
-    String text = "insert into aql_value (ix, ehr, composition, num, n, t)\nselect $2, n.ehr, n.composition, n.num, aql_num(aql_dv(w.v)),"
-        + " case when jsonb_typeof(w.v) = 'string' then w.v #>> '{}' end\nfrom aql_index_nodes n" + joins.from
+    // the composition row (its start time) is written before its nodes, also for a new version
+    String text = "insert into aql_value (ix, ehr, composition, num, start_time, n, t)\nselect $2, n.ehr, n.composition, n.num, wc.start_time,"
+        + " aql_num(aql_dv(w.v)), case when jsonb_typeof(w.v) = 'string' then w.v #>> '{}' end\nfrom aql_index_nodes n"
+        + "\njoin composition wc on wc.id = n.composition" + joins.from
         + "\ncross join lateral (select " + value.sql() + " as v) w"
         + "\nwhere n.archetype in (select id from archetype where archetype_id = " + sql.bind(archetypeId) + ")"
         + " and (jsonb_typeof(aql_dv(w.v)) = 'number' or jsonb_typeof(w.v) = 'string')";

@@ -42,6 +42,11 @@ final class Var {
   /** COMPOSITION with a pending join: the content node variable whose row that join reads. */
   Var pendingOn;
   /**
+   * COMPOSITION with a pending join whose node rows are value index rows ({@link IndexedAggregates}):
+   * the column holding its start time there, so a comparison with it needs no join; else null.
+   */
+  String indexedStartTime;
+  /**
    * NODE joined straight to the EHR, inner, with nothing inside it in FROM: the join clause as it is
    * in the statement (a query that only asks which EHRs match may turn it into EXISTS), else null.
    */

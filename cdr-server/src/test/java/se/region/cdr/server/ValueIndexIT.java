@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +157,50 @@ class ValueIndexIT {
     String newest = updated.headers().firstValue("ETag").orElseThrow().replace("\"", "");
     assertEquals(204, Api.delete("/ehr/" + ehrs.get(1) + "/composition/" + newest).statusCode());
     assertSameAsTwins("after deleting a composition");
+  }
+
+  /** Statistics of the systolic pressure since a date, the composition's start time. */
+  static String statisticsSince(String from, String since) {
+    String statistics = "COUNT(" + SYSTOLIC + "), AVG(" + SYSTOLIC + "), MIN(" + SYSTOLIC + "), MAX(" + SYSTOLIC + ")";
+    return "SELECT " + statistics + " FROM EHR e CONTAINS COMPOSITION c CONTAINS " + from + " WHERE " + MINE
+        + " AND c/context/start_time/value >= '" + since + "'" + (from.contains("[") ? "" : " AND o/archetype_node_id = '" + BP + "'");
+  }
+
+  static String startingAt(double systolic, String startTime) throws Exception {
+    ObjectNode c = (ObjectNode) Api.JSON.readTree(CompositionIT.systolic(systolic));
+    ((ObjectNode) c.path("context").path("start_time")).put("value", startTime);
+    return c.toString();
+  }
+
+  @Test
+  void statisticsSinceADateFollowTheCompositionsStartTime() throws Exception {
+    declared(BP, PATH);
+    String indexed = statisticsSince("OBSERVATION o[" + BP + "]", "2031-01-01T00:00:00Z");
+    String sql = sqlOf(indexed);
+    assertTrue(sql.contains("aql_value") && !sql.contains("join composition"), "the index rows carry the start time: " + sql);
+
+    HttpResponse<String> r = Api.post("/ehr/" + ehrs.get(0) + "/composition", startingAt(171, "2031-05-01T10:00:00+02:00"), "application/json");
+    assertEquals(201, r.statusCode(), r.body());
+    String later = r.headers().firstValue("ETag").orElseThrow().replace("\"", "");
+    r = Api.post("/ehr/" + ehrs.get(0) + "/composition", startingAt(175, "2019-01-01T08:00:00Z"), "application/json");
+    assertEquals(201, r.statusCode(), r.body());
+    JsonNode only = AqlQueryIT.query(indexed, null).path("rows").get(0);
+    assertEquals(1, only.get(0).asLong(), "only the composition started in 2031: " + only);
+    assertEquals(171.0, only.get(2).asDouble(), only.toString());
+
+    List<String> sinces = List.of("2018-06-01T00:00:00Z", "2019-01-01T08:00:00Z", "2025-03-14T09:30:00+01:00", "2031-01-01", "2032-01-01T00:00:00Z");
+    for (String since : sinces) {
+      assertEquals(rows(statisticsSince("OBSERVATION o", since), null), rows(statisticsSince("OBSERVATION o[" + BP + "]", since), null), "since " + since);
+    }
+    HttpResponse<String> moved = Api.put("/ehr/" + ehrs.get(0) + "/composition/" + later.split("::")[0], startingAt(160, "2017-06-01T00:00:00Z"),
+        "application/json", "If-Match", later);
+    assertEquals(204, moved.statusCode(), moved.body());
+    JsonNode none = AqlQueryIT.query(indexed, null).path("rows").get(0);
+    assertEquals(0, none.get(0).asLong(), "the new version's start time counts: " + none);
+    for (String since : sinces) {
+      assertEquals(rows(statisticsSince("OBSERVATION o", since), null), rows(statisticsSince("OBSERVATION o[" + BP + "]", since), null),
+          "after a new version, since " + since);
+    }
   }
 
   @Test
