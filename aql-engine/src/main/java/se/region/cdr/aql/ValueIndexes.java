@@ -47,7 +47,7 @@ public final class ValueIndexes {
     }
     String rendered = parse(archetypeId, path).render();
     Sql.Statement extraction = extraction(archetypeId, rendered);
-    return Tx.run(dataSource, c -> {
+    Declared declared = Tx.run(dataSource, c -> {
       try (Statement s = c.createStatement()) {
         s.execute("lock table comp_node in share row exclusive mode"); // no writes (and no other declaration) until committed
       }
@@ -76,11 +76,20 @@ public final class ValueIndexes {
         }
       }
       triggers(c);
-      try (Statement s = c.createStatement()) {
-        s.execute("analyze aql_value"); // the planner needs the new index's value distribution at once
-      }
       return new Declared(new ValueIndex(id, archetypeId, rendered), values, true);
     });
+    if (declared.created()) {
+      // after the commit (VACUUM runs outside a transaction): the planner needs the new values'
+      // distribution at once, and index-only scans a visibility map that covers them (else every
+      // value read visits the table too until autovacuum comes by)
+      Tx.single(dataSource, c -> {
+        try (Statement s = c.createStatement()) {
+          s.execute("vacuum (analyze) aql_value");
+        }
+        return null;
+      });
+    }
+    return declared;
   }
 
   /** Removes an index and its values; false when there is none with this id. */
