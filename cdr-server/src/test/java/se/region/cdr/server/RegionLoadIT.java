@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -228,6 +230,43 @@ class RegionLoadIT {
     assertEquals(compositions, sqlCount("select count(*) from source_record where source_system like 'exempelland-%'"));
     assertEquals(versions, sqlCount("select coalesce(sum(c.version), 0) from composition c join source_record s on s.composition = c.id"
         + " where s.source_system like 'exempelland-%'"));
+  }
+
+  @Test
+  void overHttpAZipCarriesTheLookupFiles() throws Exception {
+    String url = server.baseUrl() + "/cdr/v1/load?mapping=region-diagnoses&batch=200";
+    HttpResponse<String> plain = Api.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(region.resolve("diagnoses.csv"))));
+    assertEquals(400, plain.statusCode(), plain.body());
+    assertTrue(plain.body().contains("encounters.csv"), "names the lookup file it lacks: " + plain.body());
+
+    HttpResponse<String> withoutLookup = postZip(url + "&input=diagnoses.csv", "diagnoses.csv");
+    assertEquals(400, withoutLookup.statusCode(), withoutLookup.body());
+    assertTrue(withoutLookup.body().contains("encounters.csv"), withoutLookup.body());
+    HttpResponse<String> unnamed = postZip(url, "diagnoses.csv", "encounters.csv");
+    assertEquals(400, unnamed.statusCode(), unnamed.body());
+    assertTrue(unnamed.body().contains("?input="), unnamed.body());
+
+    HttpResponse<String> r = postZip(url + "&input=diagnoses.csv", "diagnoses.csv", "encounters.csv");
+    assertEquals(200, r.statusCode(), r.body());
+    JsonNode report = Api.json(r);
+    long rows = dataRows(region.resolve("diagnoses.csv"));
+    assertEquals(rows, report.path("read").asLong(), r.body());
+    assertEquals(rows, report.path("unchanged").asLong(), "loaded before through the Java API, so unchanged: " + r.body());
+  }
+
+  /** POSTs a ZIP of region files (by their names) to the loader. */
+  private static HttpResponse<String> postZip(String url, String... files) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      for (String file : files) {
+        zip.putNextEntry(new java.util.zip.ZipEntry("export/" + file));
+        Files.copy(region.resolve(file), zip);
+        zip.closeEntry();
+      }
+    }
+    return Api.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/zip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import se.region.cdr.core.CdrException;
 import se.region.cdr.core.ErrorCode;
 import se.region.cdr.loader.LoadOptions;
@@ -30,7 +36,9 @@ import se.region.cdr.server.Cdr;
  * The bulk loader over HTTP: {@code POST /cdr/v1/load?mapping=<id>[&version=&batch=]} with the input
  * file as body answers 200 with the load report (JSON); {@code PUT /cdr/v1/mapping/{id}/{version}}
  * stores a mapping file (YAML or JSON) after checking it against its template. A bad mapping is
- * 400 with the rule named.
+ * 400 with the rule named. A mapping with lookups (side files joined by key) takes a ZIP body
+ * ({@code Content-Type: application/zip}) holding the input, named by {@code &input=}, and the
+ * lookup files beside it; they live in a temporary directory for the load only.
  */
 @Path("cdr/v1")
 public final class LoadResource {
@@ -43,19 +51,22 @@ public final class LoadResource {
   @POST
   @Path("load")
   @Consumes(MediaType.WILDCARD)
-  public Response load(InputStream body, @QueryParam("mapping") String mappingId, @QueryParam("version") String version,
-      @QueryParam("batch") Integer batch) {
+  public Response load(InputStream body, @HeaderParam("Content-Type") String contentType, @QueryParam("mapping") String mappingId,
+      @QueryParam("version") String version, @QueryParam("batch") Integer batch, @QueryParam("input") String inputName) {
     if (mappingId == null || mappingId.isBlank()) {
       throw CdrException.badRequest("The mapping parameter is required (a shipped or uploaded mapping id)");
     }
     Mapping mapping = withMappingErrors(() -> cdr.mappings().find(mappingId, version));
-    java.nio.file.Path input = null;
+    boolean zip = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip");
+    java.nio.file.Path dir = null;
     try {
-      input = Files.createTempFile("cdr-load-", ".input");
-      Files.copy(body, input, StandardCopyOption.REPLACE_EXISTING);
+      dir = Files.createTempDirectory("cdr-load-");
+      java.nio.file.Path input = zip ? unzip(body, dir, inputName) : dir.resolve("input");
+      if (!zip) {
+        Files.copy(body, input);
+      }
       LoadOptions options = LoadOptions.defaults("http-upload").withBatchSize(batch == null || batch < 1 ? LoadOptions.DEFAULT_BATCH : batch);
-      java.nio.file.Path file = input;
-      LoadReport report = withMappingErrors(() -> cdr.loader().load(mapping, file, options, ProgressListener.NONE));
+      LoadReport report = withMappingErrors(() -> cdr.loader().load(mapping, input, options, ProgressListener.NONE));
       return Response.ok(report.toJson().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     } catch (IOException e) {
       throw CdrException.badRequest("Could not read the request body: " + e.getMessage());
@@ -66,13 +77,43 @@ public final class LoadResource {
         default -> new CdrException(ErrorCode.INTERNAL, e.getMessage(), e);
       };
     } finally {
-      if (input != null) {
-        try {
-          Files.deleteIfExists(input);
-        } catch (IOException ignored) {
-          // a temp file left behind is harmless
+      deleteQuietly(dir);
+    }
+  }
+
+  /** Writes a ZIP body's files (by their names, without folders) into {@code dir}; returns the input. */
+  private static java.nio.file.Path unzip(InputStream body, java.nio.file.Path dir, String inputName) throws IOException {
+    if (inputName == null || inputName.isBlank()) {
+      throw CdrException.badRequest("A ZIP upload names its input file with ?input=<file name> (the other files are the mapping's lookups)");
+    }
+    List<String> names = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(body)) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        if (entry.isDirectory()) {
+          continue;
         }
+        String name = java.nio.file.Path.of(entry.getName()).getFileName().toString();
+        if (name.startsWith(".") || names.contains(name)) {
+          throw CdrException.badRequest("The ZIP holds " + entry.getName() + ": files need distinct names that do not start with a dot");
+        }
+        names.add(name);
+        Files.copy(zip, dir.resolve(name));
       }
+    }
+    if (!names.contains(inputName)) {
+      throw CdrException.badRequest("The ZIP has no file " + inputName + " (it holds " + names + ")");
+    }
+    return dir.resolve(inputName);
+  }
+
+  private static void deleteQuietly(java.nio.file.Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<java.nio.file.Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException ignored) {
+      // a temp directory left behind is harmless
     }
   }
 
