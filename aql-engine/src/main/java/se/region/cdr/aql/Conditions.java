@@ -179,6 +179,19 @@ final class Conditions {
     return indexedTerms.get(sql);
   }
 
+  /**
+   * The column holding a composition's start time: the value index rows that stand in for its node
+   * while it is not joined (IndexedAggregates), else its own; null for anything but a composition.
+   */
+  private String startTimeColumn(IdentifiedPath path) {
+    Var peeked = expressions.peek(path);
+    if (peeked != null && peeked.indexedStartTime != null && peeked.pendingJoin != null) {
+      return peeked.indexedStartTime;
+    }
+    Var v = expressions.var(path);
+    return v.kind == Var.Kind.COMPOSITION && !v.allVersions ? v.alias + ".start_time" : null;
+  }
+
   /** Comparisons that read a column instead of JSON: composition start time, EHR id. */
   private String fastPath(ComparisonOperatorCondition c, String symbol, Sql sub) {
     if (!(c.getStatement() instanceof IdentifiedPath path) || path.getPath() == null) {
@@ -187,15 +200,11 @@ final class Conditions {
     Object constant = operands.constant(c.getValue());
     String rendered = path.getPath().render();
     boolean startTime = rendered.equals("context/start_time/value") && constant instanceof String s && Comparisons.isDate(s);
-    Var peeked = expressions.peek(path);
-    if (startTime && peeked != null && peeked.indexedStartTime != null && peeked.pendingJoin != null) {
-      // read from the value index rows that stand in for the composition's node (IndexedAggregates)
-      return "coalesce(" + peeked.indexedStartTime + " " + Comparisons.operator(symbol) + " aql_ts(" + main.bind(constant) + "), false)";
+    String startTimeColumn = startTime ? startTimeColumn(path) : null;
+    if (startTimeColumn != null) {
+      return "coalesce(" + startTimeColumn + " " + Comparisons.operator(symbol) + " aql_ts(" + main.bind(constant) + "), false)";
     }
     Var v = expressions.var(path);
-    if (v.kind == Var.Kind.COMPOSITION && !v.allVersions && startTime) {
-      return "coalesce(" + v.alias + ".start_time " + Comparisons.operator(symbol) + " aql_ts(" + main.bind(constant) + "), false)";
-    }
     if (v.kind == Var.Kind.COMPOSITION && rendered.equals("uid/value") && constant instanceof String s && !s.contains("::")
         && (symbol.equals("=") || symbol.equals("!="))) {
       // the versioned object id alone matches every version of it, as EHRbase does

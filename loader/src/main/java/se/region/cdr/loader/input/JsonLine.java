@@ -55,11 +55,7 @@ final class JsonLine implements SourceRecord {
   @Override
   public String value(String source) {
     JsonNode from = rawField != null && !source.contains(rawField) && !treeRead && split() ? others : tree();
-    if (from == null) {
-      return null;
-    }
-    String v = ElementPath.of(source).first(from, null);
-    return v == null || v.isEmpty() ? null : v;
+    return JsonRecord.valueAt(from, source, null);
   }
 
   @Override

@@ -9,6 +9,11 @@ import java.util.function.Function;
 record JsonRecord(long number, long line, JsonNode node, Function<String, JsonNode> resolver, String problem) implements SourceRecord {
   @Override
   public String value(String source) {
+    return valueAt(node, source, resolver);
+  }
+
+  /** The first value at an element path of a JSON object, null when absent or empty. */
+  static String valueAt(JsonNode node, String source, Function<String, JsonNode> resolver) {
     if (node == null) {
       return null;
     }
