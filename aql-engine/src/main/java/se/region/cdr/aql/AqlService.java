@@ -25,8 +25,9 @@ import se.region.cdr.core.store.Tx;
 
 /**
  * Runs AQL: parse, compile to one SQL statement, execute it in a read-only transaction with a
- * statement timeout, and turn the rows into result-set JSON. At most {@code rowCap} rows are
- * returned; a larger result is an error that asks for LIMIT or paging.
+ * statement timeout, and hand the rows out one by one as result-set JSON values, straight from a
+ * database cursor. A result of more than {@code rowCap} rows is an error that asks for LIMIT or
+ * paging.
  */
 public final class AqlService {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -44,43 +45,120 @@ public final class AqlService {
     this.rowCap = rowCap;
   }
 
-  /** The result of a query: its columns and rows (JSON values). */
-  public record Result(List<QueryCompiler.Column> columns, ArrayNode rows) {}
-
   /** Compiles on the connection that will run the statement (it reads the declared value indexes). */
   private QueryCompiler.Compiled compile(Connection c, AqlQuery query, Map<String, Object> parameters, Long fetch, Long offset) throws SQLException {
     return compiler.compile(query, parameters, fetch, offset, ValueIndexes.current(c));
   }
 
-  public Result run(String aql, Map<String, Object> parameters, Long fetch, Long offset) {
+  /**
+   * A query that is running: its columns, how many rows it has, and the rows themselves, read from
+   * a database cursor one at a time as the caller writes them out. Holds a connection and its
+   * read-only transaction until closed.
+   */
+  public static final class Rows implements AutoCloseable {
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final ResultSet resultSet;
+    private final List<QueryCompiler.Column> columns;
+    private final long size;
+    private boolean firstPending;
+
+    private Rows(Connection connection, PreparedStatement statement, ResultSet resultSet, List<QueryCompiler.Column> columns, long size) {
+      this.connection = connection;
+      this.statement = statement;
+      this.resultSet = resultSet;
+      this.columns = columns;
+      this.size = size;
+      this.firstPending = size > 0;
+    }
+
+    public List<QueryCompiler.Column> columns() {
+      return columns;
+    }
+
+    /** The number of rows (known before the first is read: PostgreSQL counts them). */
+    public long size() {
+      return size;
+    }
+
+    /** The next row's values, or null after the last. */
+    public ArrayNode next() {
+      try {
+        if (firstPending) {
+          firstPending = false;
+        } else if (!resultSet.next()) {
+          return null;
+        }
+        ArrayNode row = F.arrayNode(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+          row.add(decode(columns.get(i).value(), resultSet.getString(i + 1)));
+        }
+        return row;
+      } catch (SQLException e) {
+        throw new CdrException(ErrorCode.INTERNAL, "Database error while reading the result: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      closeQuietly(resultSet, statement, connection); // read-only: the transaction is rolled back
+    }
+  }
+
+  /**
+   * Starts a query. The statement runs inside a wrapper that counts its rows, up to one more than
+   * the row cap, in PostgreSQL (which spills to disk what does not fit its memory), so a result over
+   * the cap is refused before any row is sent, and the caller can say how many rows follow. The
+   * rows themselves then come from a cursor, 1,000 at a time: the server never holds the result.
+   */
+  public Rows open(String aql, Map<String, Object> parameters, Long fetch, Long offset) {
     AqlQuery query = AqlParsing.parse(aql);
-    return Tx.run(dataSource, c -> {
+    Connection c = null;
+    PreparedStatement ps = null;
+    ResultSet rs = null;
+    try {
+      c = dataSource.getConnection();
+      c.setAutoCommit(false); // a cursor needs a transaction
       c.setReadOnly(true);
       QueryCompiler.Compiled compiled = compile(c, query, parameters, fetch, offset);
       settings(c, compiled);
-      try (PreparedStatement ps = c.prepareStatement(compiled.sql())) {
-        bind(ps, compiled.params());
-        ps.setFetchSize(1000);
-        ps.setMaxRows(rowCap + 1);
-        ArrayNode rows = F.arrayNode();
-        try (ResultSet rs = ps.executeQuery()) {
-          int n = compiled.columns().size();
-          while (rs.next()) {
-            if (rows.size() == rowCap) {
-              throw new CdrException(ErrorCode.QUERY_TOO_LARGE,
-                  "The result has more than " + rowCap + " rows (the configured row cap): add LIMIT, or page with offset and fetch");
-            }
-            ArrayNode row = rows.addArray();
-            for (int i = 0; i < n; i++) {
-              row.add(decode(compiled.columns().get(i).value(), rs.getString(i + 1)));
-            }
-          }
-        }
-        return new Result(compiled.columns(), rows);
-      } catch (SQLException e) {
-        throw translate(e);
+      ps = c.prepareStatement(counted(compiled.sql()));
+      bind(ps, compiled.params());
+      ps.setFetchSize(1000);
+      rs = ps.executeQuery();
+      long size = rs.next() ? rs.getLong(compiled.columns().size() + 1) : 0;
+      if (size > rowCap) {
+        throw new CdrException(ErrorCode.QUERY_TOO_LARGE,
+            "The result has more than " + rowCap + " rows (the configured row cap): add LIMIT, or page with offset and fetch");
       }
-    });
+      return new Rows(c, ps, rs, compiled.columns(), size);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(rs, ps, c);
+      throw e instanceof SQLException sql ? translate(sql) : (RuntimeException) e;
+    }
+  }
+
+  /**
+   * The compiled statement with its row count as one more column. The cap is a number of the
+   * server's configuration, written into the SQL so the planner sees it (a bound LIMIT in a generic
+   * plan would be planned as an unknown).
+   */
+  private String counted(String sql) {
+    return "select q.*, count(*) over () from (select * from (\n" + sql + "\n) q0 limit " + (rowCap + 1L) + ") q";
+  }
+
+  private static void closeQuietly(AutoCloseable... resources) {
+    for (AutoCloseable r : resources) {
+      if (r != null) {
+        try (r) {
+          if (r instanceof Connection c && !c.isClosed()) {
+            c.rollback(); // read-only: nothing to keep
+          }
+        } catch (Exception ignored) {
+          // the query is over (or already failed, and that error is the one to report)
+        }
+      }
+    }
   }
 
   /** The SQL of a query and PostgreSQL's EXPLAIN (ANALYZE, BUFFERS) of it (for the admin API). */
@@ -91,7 +169,7 @@ public final class AqlService {
       QueryCompiler.Compiled compiled = compile(c, query, parameters, fetch, offset);
       settings(c, compiled);
       StringBuilder plan = new StringBuilder();
-      try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + compiled.sql())) {
+      try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + counted(compiled.sql()))) {
         bind(ps, compiled.params());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -101,7 +179,7 @@ public final class AqlService {
       } catch (SQLException e) {
         throw translate(e);
       }
-      ObjectNode out = F.objectNode().put("sql", compiled.sql());
+      ObjectNode out = F.objectNode().put("sql", counted(compiled.sql()));
       ArrayNode params = out.putArray("parameters");
       compiled.params().forEach(p -> params.add(p instanceof Object[] a ? String.join(",", (String[]) a) : String.valueOf(p)));
       return out.put("plan", plan.toString());

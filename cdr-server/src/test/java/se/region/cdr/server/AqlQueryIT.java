@@ -1,19 +1,27 @@
 package se.region.cdr.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.region.cdr.aql.AqlService;
+import se.region.cdr.core.CdrException;
+import se.region.cdr.core.ErrorCode;
 
 /**
  * AQL over REST on the project's vital-signs template: three EHRs of one subject namespace (so the
@@ -297,6 +305,22 @@ class AqlQueryIT {
     HttpResponse<String> missing = Api.post("/query/aql", "{\"q\":\"SELECT e/ehr_id/value FROM EHR e[ehr_id/value=$nope]\"}", "application/json");
     assertEquals(400, missing.statusCode());
     assertTrue(missing.body().contains("$nope"), missing.body());
+  }
+
+  @Test
+  void theRowCapRefusesALargerResultBeforeAnyRowAndTheCountComesFirst() {
+    AqlService capped = new AqlService(TestServer.get().cdr().database().dataSource(), "it.cdr.local", Duration.ofSeconds(30), 2);
+    String q = "SELECT c/uid/value" + FROM_BP + " WHERE" + MINE; // three compositions of the queryable EHRs
+    CdrException tooMany = assertThrows(CdrException.class, () -> capped.open(q, Map.of(), null, null).close());
+    assertEquals(ErrorCode.QUERY_TOO_LARGE, tooMany.errorCode());
+    assertTrue(tooMany.getMessage().contains("more than 2 rows"), tooMany.getMessage());
+    try (AqlService.Rows rows = capped.open(q, Map.of(), 2L, null)) {
+      assertEquals(2, rows.size(), "known before the first row is read");
+      assertEquals(2, Stream.generate(rows::next).takeWhile(Objects::nonNull).count());
+    }
+    JsonNode all = query(q, null); // over HTTP, streamed: meta says how many rows follow
+    assertEquals(3, all.path("meta").path("resultsize").asInt());
+    assertEquals(3, all.path("rows").size());
   }
 
   @Test

@@ -2,6 +2,7 @@ package se.region.cdr.server.rest;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ import se.region.cdr.server.Cdr;
 /**
  * AQL over the openEHR REST API: ad-hoc queries ({@code /query/aql}, GET and POST), stored query
  * definitions ({@code /definition/query/{name}/{version}}) and their execution
- * ({@code /query/{name}[/{version}]}). Results are the openEHR RESULTSET JSON.
+ * ({@code /query/{name}[/{version}]}). Results are the openEHR RESULTSET JSON, streamed row by row.
  */
 @Path("openehr/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,7 +68,7 @@ public final class QueryResource {
     if (q == null) {
       throw CdrException.badRequest("The request body has no 'q' (the AQL text)");
     }
-    return Response.ok(run(q, null, parameters(request.get("query_parameters")), longOf(request.get("fetch")), longOf(request.get("offset")))).build();
+    return run(q, null, parameters(request.get("query_parameters")), longOf(request.get("fetch")), longOf(request.get("offset")));
   }
 
   @GET
@@ -76,7 +78,7 @@ public final class QueryResource {
       throw CdrException.badRequest("Query parameter 'q' (the AQL text) is missing");
     }
     MultivaluedMap<String, String> query = uri.getQueryParameters();
-    return Response.ok(run(q, null, urlParameters(query), longParam(query, "fetch"), longParam(query, "offset"))).build();
+    return run(q, null, urlParameters(query), longParam(query, "fetch"), longParam(query, "offset"));
   }
 
   @POST
@@ -92,8 +94,7 @@ public final class QueryResource {
   public Response postStored(@PathParam("qualified_query_name") String name, @PathParam("version") String version, String body) {
     StoredQuery query = stored.find(name, version);
     JsonNode request = body == null || body.isBlank() ? F.objectNode() : parseBody(body);
-    return Response.ok(run(query.query(), query, parameters(request.get("query_parameters")), longOf(request.get("fetch")),
-        longOf(request.get("offset")))).build();
+    return run(query.query(), query, parameters(request.get("query_parameters")), longOf(request.get("fetch")), longOf(request.get("offset")));
   }
 
   @GET
@@ -107,7 +108,7 @@ public final class QueryResource {
   public Response getStored(@PathParam("qualified_query_name") String name, @PathParam("version") String version, @Context UriInfo uri) {
     StoredQuery query = stored.find(name, version);
     MultivaluedMap<String, String> params = uri.getQueryParameters();
-    return Response.ok(run(query.query(), query, urlParameters(params), longParam(params, "fetch"), longParam(params, "offset"))).build();
+    return run(query.query(), query, urlParameters(params), longParam(params, "fetch"), longParam(params, "offset"));
   }
 
   @PUT
@@ -143,32 +144,50 @@ public final class QueryResource {
     return Response.ok(definition(stored.find(name, version))).build();
   }
 
-  private ObjectNode run(String q, StoredQuery storedQuery, Map<String, Object> parameters, Long fetch, Long offset) {
-    AqlService.Result result = aql.run(q, parameters, fetch, offset);
-    ObjectNode out = F.objectNode();
-    ObjectNode meta = out.putObject("meta");
-    meta.put("_type", "RESULTSET");
-    meta.put("_schema_version", "1.0.0");
-    meta.put("_created", OffsetDateTime.now(ZoneOffset.UTC).toString());
-    meta.put("_generator", "se.region.cdr");
-    meta.put("_executed_aql", q);
-    meta.put("resultsize", result.rows().size());
-    if (fetch != null) {
-      meta.put("fetch", fetch);
-    }
-    if (offset != null) {
-      meta.put("offset", offset);
-    }
-    if (storedQuery != null) {
-      out.put("name", storedQuery.name() + "/" + storedQuery.version());
-    }
-    out.put("q", q);
-    ArrayNode columns = out.putArray("columns");
-    for (QueryCompiler.Column c : result.columns()) {
-      columns.addObject().put("name", c.name()).put("path", c.path());
-    }
-    out.set("rows", result.rows());
-    return out;
+  /**
+   * Runs a query and streams its ResultSet: {@code meta} (with the row count PostgreSQL gave), the
+   * columns, then each row as the database cursor delivers it.
+   */
+  private Response run(String q, StoredQuery storedQuery, Map<String, Object> parameters, Long fetch, Long offset) {
+    AqlService.Rows rows = aql.open(q, parameters, fetch, offset);
+    StreamingOutput body = out -> {
+      try (rows; JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        g.writeStartObject();
+        g.writeObjectFieldStart("meta");
+        g.writeStringField("_type", "RESULTSET");
+        g.writeStringField("_schema_version", "1.0.0");
+        g.writeStringField("_created", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        g.writeStringField("_generator", "se.region.cdr");
+        g.writeStringField("_executed_aql", q);
+        g.writeNumberField("resultsize", rows.size());
+        if (fetch != null) {
+          g.writeNumberField("fetch", fetch);
+        }
+        if (offset != null) {
+          g.writeNumberField("offset", offset);
+        }
+        g.writeEndObject();
+        if (storedQuery != null) {
+          g.writeStringField("name", storedQuery.name() + "/" + storedQuery.version());
+        }
+        g.writeStringField("q", q);
+        g.writeArrayFieldStart("columns");
+        for (QueryCompiler.Column c : rows.columns()) {
+          g.writeStartObject();
+          g.writeStringField("name", c.name());
+          g.writeStringField("path", c.path());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("rows");
+        for (ArrayNode row = rows.next(); row != null; row = rows.next()) {
+          MAPPER.writeTree(g, row);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+    };
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   private static ArrayNode definitions(List<StoredQuery> queries) {

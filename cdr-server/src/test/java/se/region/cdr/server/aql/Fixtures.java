@@ -30,10 +30,10 @@ import se.region.cdr.server.TestServer;
  *       with a random subject id and namespace (as {@code create new EHR with ehr_status} does), with
  *       one it gets that file of {@code aql/data_load/ehrs} as it is; {@code id=} gives it the id an
  *       expected file names literally (the EHR of the run that recorded it);
- *   <li>{@code composition = <variable> <file> [FLAT <template id>]}: commit a composition of
+ *   <li>{@code composition = <variable> <file> [FLAT <template id>] [id=<uuid>]}: commit a composition of
  *       {@code aql/data_load/compositions} to the last EHR and name its object id (the robot's
  *       {@code composition_short_uid}); {@code ${...}} in the file (e.g. the system id in a uid) are
- *       substituted first;
+ *       substituted first; {@code id=} gives it the uid an expected query names literally;
  *   <li>{@code directory = <file>}: create the last EHR's directory from a file of
  *       {@code aql/data_load/folder} (variables substituted);
  *   <li>{@code version = <variable> <file>}: as {@code composition}, but names the full version uid
@@ -112,7 +112,7 @@ final class Fixtures {
           case "template" -> Api.ensureTemplate(DATA_LOAD.resolve("opts").resolve(e.value()));
           case "ehr" -> ehrId = createEhr(withoutId(args), vars, givenId(args).orElseGet(ids::next));
           case "composition", "version" ->
-              commit(requireEhr(ehrId, e.key()), args, vars, e.key().equals("version"), ids.next());
+              commit(requireEhr(ehrId, e.key()), withoutId(args), vars, e.key().equals("version"), givenId(args).orElseGet(ids::next));
           case "update" -> update(requireEhr(ehrId, e.key()), args, vars);
           case "delete" -> deleteComposition(requireEhr(ehrId, e.key()), args, vars);
           case "ehr_status" -> updateStatus(requireEhr(ehrId, e.key()), args, vars);
