@@ -62,6 +62,7 @@ public final class AqlService {
     private final List<QueryCompiler.Column> columns;
     private final long size;
     private boolean firstPending;
+    private boolean closed;
 
     private Rows(Connection connection, PreparedStatement statement, ResultSet resultSet, List<QueryCompiler.Column> columns, long size) {
       this.connection = connection;
@@ -99,9 +100,13 @@ public final class AqlService {
       }
     }
 
+    /** Ends the query (the read-only transaction is rolled back); a second call does nothing. */
     @Override
     public void close() {
-      closeQuietly(resultSet, statement, connection); // read-only: the transaction is rolled back
+      if (!closed) {
+        closed = true;
+        closeQuietly(resultSet, statement, connection);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.time.Duration;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -321,6 +322,16 @@ class AqlQueryIT {
     JsonNode all = query(q, null); // over HTTP, streamed: meta says how many rows follow
     assertEquals(3, all.path("meta").path("resultsize").asInt());
     assertEquals(3, all.path("rows").size());
+  }
+
+  @Test
+  void requestsThatNeverReadTheBodyGiveTheirConnectionBack() {
+    String url = "/query/aql?q=" + URLEncoder.encode("SELECT c/uid/value" + FROM_BP + " WHERE" + MINE, StandardCharsets.UTF_8);
+    for (int i = 0; i < 40; i++) { // HEAD: no body is sent; more requests than the pool's 16 connections
+      HttpResponse<String> head = Api.send(Api.request(url).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+      assertEquals(200, head.statusCode());
+    }
+    assertEquals(3, Api.json(Api.get(url)).path("rows").size());
   }
 
   @Test

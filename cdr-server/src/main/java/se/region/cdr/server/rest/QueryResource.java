@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.glassfish.jersey.server.CloseableService;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -62,53 +63,55 @@ public final class QueryResource {
   @POST
   @Path("query/aql")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response post(String body) {
+  public Response post(String body, @Context CloseableService closer) {
     JsonNode request = parseBody(body);
     String q = request.path("q").asText(null);
     if (q == null) {
       throw CdrException.badRequest("The request body has no 'q' (the AQL text)");
     }
-    return run(q, null, parameters(request.get("query_parameters")), longOf(request.get("fetch")), longOf(request.get("offset")));
+    return run(closer, q, null, parameters(request.get("query_parameters")), longOf(request.get("fetch")), longOf(request.get("offset")));
   }
 
   @GET
   @Path("query/aql")
-  public Response get(@QueryParam("q") String q, @Context UriInfo uri) {
+  public Response get(@QueryParam("q") String q, @Context UriInfo uri, @Context CloseableService closer) {
     if (q == null) {
       throw CdrException.badRequest("Query parameter 'q' (the AQL text) is missing");
     }
     MultivaluedMap<String, String> query = uri.getQueryParameters();
-    return run(q, null, urlParameters(query), longParam(query, "fetch"), longParam(query, "offset"));
+    return run(closer, q, null, urlParameters(query), longParam(query, "fetch"), longParam(query, "offset"));
   }
 
   @POST
   @Path("query/{qualified_query_name}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response postStored(@PathParam("qualified_query_name") String name, String body) {
-    return postStored(name, null, body);
+  public Response postStored(@PathParam("qualified_query_name") String name, String body, @Context CloseableService closer) {
+    return postStored(name, null, body, closer);
   }
 
   @POST
   @Path("query/{qualified_query_name}/{version}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response postStored(@PathParam("qualified_query_name") String name, @PathParam("version") String version, String body) {
+  public Response postStored(@PathParam("qualified_query_name") String name, @PathParam("version") String version, String body,
+      @Context CloseableService closer) {
     StoredQuery query = stored.find(name, version);
     JsonNode request = body == null || body.isBlank() ? F.objectNode() : parseBody(body);
-    return run(query.query(), query, parameters(request.get("query_parameters")), longOf(request.get("fetch")), longOf(request.get("offset")));
+    return run(closer, query.query(), query, parameters(request.get("query_parameters")), longOf(request.get("fetch")), longOf(request.get("offset")));
   }
 
   @GET
   @Path("query/{qualified_query_name}")
-  public Response getStored(@PathParam("qualified_query_name") String name, @Context UriInfo uri) {
-    return getStored(name, null, uri);
+  public Response getStored(@PathParam("qualified_query_name") String name, @Context UriInfo uri, @Context CloseableService closer) {
+    return getStored(name, null, uri, closer);
   }
 
   @GET
   @Path("query/{qualified_query_name}/{version}")
-  public Response getStored(@PathParam("qualified_query_name") String name, @PathParam("version") String version, @Context UriInfo uri) {
+  public Response getStored(@PathParam("qualified_query_name") String name, @PathParam("version") String version, @Context UriInfo uri,
+      @Context CloseableService closer) {
     StoredQuery query = stored.find(name, version);
     MultivaluedMap<String, String> params = uri.getQueryParameters();
-    return run(query.query(), query, urlParameters(params), longParam(params, "fetch"), longParam(params, "offset"));
+    return run(closer, query.query(), query, urlParameters(params), longParam(params, "fetch"), longParam(params, "offset"));
   }
 
   @PUT
@@ -146,10 +149,13 @@ public final class QueryResource {
 
   /**
    * Runs a query and streams its ResultSet: {@code meta} (with the row count PostgreSQL gave), the
-   * columns, then each row as the database cursor delivers it.
+   * columns, then each row as the database cursor delivers it. The rows are also handed to Jersey's
+   * {@code closer}, which closes them when the request ends, so a response whose body is never
+   * written (the request fails between the query and the body) still gives its connection back.
    */
-  private Response run(String q, StoredQuery storedQuery, Map<String, Object> parameters, Long fetch, Long offset) {
+  private Response run(CloseableService closer, String q, StoredQuery storedQuery, Map<String, Object> parameters, Long fetch, Long offset) {
     AqlService.Rows rows = aql.open(q, parameters, fetch, offset);
+    closer.add(rows::close);
     StreamingOutput body = out -> {
       try (rows; JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
         g.writeStartObject();
