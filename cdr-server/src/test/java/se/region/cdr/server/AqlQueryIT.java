@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.time.Duration;
+import java.time.Instant;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -322,6 +324,23 @@ class AqlQueryIT {
     JsonNode all = query(q, null); // over HTTP, streamed: meta says how many rows follow
     assertEquals(3, all.path("meta").path("resultsize").asInt());
     assertEquals(3, all.path("rows").size());
+  }
+
+  @Test
+  void versionAndEhrTimesCompareAndSortAsTheirValues() {
+    // whole DV_DATE_TIME objects built as canonical JSON (not stored compact): commit time, EHR creation
+    String q = "SELECT cv/commit_audit/time_committed/value FROM EHR e CONTAINS VERSION cv[LATEST_VERSION] CONTAINS COMPOSITION c"
+        + " WHERE" + MINE + " AND e/time_created > '2000-01-01T00:00:00Z' ORDER BY cv/commit_audit/time_committed ";
+    for (String direction : List.of("ASC", "DESC")) {
+      List<Instant> times = new ArrayList<>();
+      query(q + direction, null).path("rows").forEach(row -> times.add(Instant.parse(row.get(0).asText())));
+      assertTrue(times.size() >= 3, "the queryable EHRs' compositions: " + times);
+      List<Instant> sorted = new ArrayList<>(times);
+      sorted.sort(direction.equals("ASC") ? Comparator.naturalOrder() : Comparator.reverseOrder());
+      assertEquals(sorted, times, direction);
+    }
+    assertEquals(0, query("SELECT e/ehr_id/value FROM EHR e WHERE" + MINE + " AND e/time_created < '2000-01-01T00:00:00Z'", null)
+        .path("rows").size());
   }
 
   @Test

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param fetch {@code fetch} template, or null
  * @param ignoredCellKeys keys not compared on the top object of each cell (server-assigned uids)
  * @param ordered whether row order matters (the ORDER BY suites, which the robot compared in order)
+ * @param fromResult whether the expected rows name values the robot suite read from the result
+ *     (commit times, contribution ids: {@code from_result = true}), see {@link AqlCaseRunner}
  */
 record AqlCase(
     String id,
@@ -36,4 +38,5 @@ record AqlCase(
     String offset,
     String fetch,
     Set<String> ignoredCellKeys,
-    boolean ordered) {}
+    boolean ordered,
+    boolean fromResult) {}

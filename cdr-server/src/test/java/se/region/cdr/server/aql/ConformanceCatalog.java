@@ -171,7 +171,8 @@ final class ConformanceCatalog {
     return new AqlCase(id, clause, Sections.value(entries, "fixture", null), Sections.value(entries, "query", null),
         Map.copyOf(row), expected, rows, value == null || value.isBlank() ? null : value.strip(), Map.copyOf(parameters),
         Sections.value(entries, "offset", null), Sections.value(entries, "fetch", null), ignored,
-        Boolean.parseBoolean(Sections.value(entries, "ordered", String.valueOf(folder.equals("order_by")))));
+        Boolean.parseBoolean(Sections.value(entries, "ordered", String.valueOf(folder.equals("order_by")))),
+        Boolean.parseBoolean(Sections.value(entries, "from_result", "false")));
   }
 
   /** {@code ${path}} to {@code path}. */

@@ -161,7 +161,7 @@ class ConformanceHelpersTest {
   @Test
   void requestBodyCarriesParametersOffsetAndFetch() {
     AqlCase c = new AqlCase("parameter/p:1", "PARAMETER", "f", "SELECT x WHERE x = $param", Map.of("value", "25"), null, null,
-        null, Map.of("param", "${value}"), "${offset}", "${limit}", Set.of(), false);
+        null, Map.of("param", "${value}"), "${offset}", "${limit}", Set.of(), false, false);
     JsonNode body = AqlCaseRunner.requestBody(c, Map.of("value", "25", "offset", "NULL", "limit", "4"), "SELECT x WHERE x = $param");
     assertEquals(25, body.path("query_parameters").path("param").asInt());
     assertFalse(body.has("offset"));
