@@ -312,7 +312,7 @@ class AqlQueryIT {
 
   @Test
   void theRowCapRefusesALargerResultBeforeAnyRowAndTheCountComesFirst() {
-    AqlService capped = new AqlService(TestServer.get().cdr().database().dataSource(), "it.cdr.local", Duration.ofSeconds(30), 2);
+    AqlService capped = new AqlService(TestServer.get().cdr().database().dataSource(), TestServer.SYSTEM_ID, Duration.ofSeconds(30), 2);
     String q = "SELECT c/uid/value" + FROM_BP + " WHERE" + MINE; // three compositions of the queryable EHRs
     CdrException tooMany = assertThrows(CdrException.class, () -> capped.open(q, Map.of(), null, null).close());
     assertEquals(ErrorCode.QUERY_TOO_LARGE, tooMany.errorCode());

@@ -43,7 +43,7 @@ class CompositionIT {
     HttpResponse<String> created = Api.post("/ehr/" + ehr + "/composition", example, "application/json");
     assertEquals(201, created.statusCode(), created.body());
     String v1 = created.headers().firstValue("ETag").orElseThrow().replace("\"", "");
-    assertTrue(v1.endsWith("::it.cdr.local::1"), v1);
+    assertTrue(v1.endsWith("::" + TestServer.SYSTEM_ID + "::1"), v1);
     assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/ehr/" + ehr + "/composition/" + v1));
     String objectId = v1.substring(0, v1.indexOf("::"));
 
@@ -56,7 +56,7 @@ class CompositionIT {
     assertEquals(Api.JSON.readTree(Api.JSON.writeValueAsString(expected)).path("content").size(), actual.path("content").size());
 
     HttpResponse<String> stale = Api.put("/ehr/" + ehr + "/composition/" + objectId, systolic(150), "application/json",
-        "If-Match", objectId + "::it.cdr.local::5");
+        "If-Match", objectId + "::" + TestServer.SYSTEM_ID + "::5");
     assertEquals(412, stale.statusCode());
     OffsetDateTime beforeUpdate = OffsetDateTime.now();
     Thread.sleep(5);
@@ -78,7 +78,7 @@ class CompositionIT {
     assertEquals(204, deleted.statusCode(), deleted.body());
     assertEquals(204, Api.get("/ehr/" + ehr + "/composition/" + objectId).statusCode());
     assertEquals(200, Api.get("/ehr/" + ehr + "/composition/" + v2).statusCode(), "older versions stay readable");
-    String v3 = objectId + "::it.cdr.local::3";
+    String v3 = objectId + "::" + TestServer.SYSTEM_ID + "::3";
     assertEquals(409, Api.delete("/ehr/" + ehr + "/composition/" + v3).statusCode());
 
     JsonNode history = Api.json(Api.get("/ehr/" + ehr + "/versioned_composition/" + objectId + "/revision_history"));
@@ -136,7 +136,7 @@ class CompositionIT {
     assertEquals(400, Api.post("/ehr/" + ehr + "/composition?format=FLAT", "{}", "application/json").statusCode(), "FLAT needs templateId");
 
     ObjectNode withUid = (ObjectNode) Api.JSON.readTree(example);
-    withUid.putObject("uid").put("_type", "OBJECT_VERSION_ID").put("value", UUID.randomUUID() + "::it.cdr.local::1");
+    withUid.putObject("uid").put("_type", "OBJECT_VERSION_ID").put("value", UUID.randomUUID() + "::" + TestServer.SYSTEM_ID + "::1");
     assertEquals(201, Api.post("/ehr/" + ehr + "/composition", withUid.toString(), "application/json").statusCode());
     long contributions = contributionCount(ehr);
     HttpResponse<String> duplicate = Api.post("/ehr/" + ehr + "/composition", withUid.toString(), "application/json");

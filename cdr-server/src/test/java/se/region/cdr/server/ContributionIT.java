@@ -65,7 +65,7 @@ class ContributionIT {
     assertTrue(Api.json(r).path("message").asText().contains("/versions[1]"), r.body());
     HttpResponse<String> staleModification = Api.post("/ehr/" + ehr + "/contribution",
         contribution(version("249", "creation", null, composition),
-            version("251", "modification", "6cb19121-4307-4ed8-8bc6-2d5f3ab3b6ba::it.cdr.local::1", composition)), "application/json");
+            version("251", "modification", "6cb19121-4307-4ed8-8bc6-2d5f3ab3b6ba::" + TestServer.SYSTEM_ID + "::1", composition)), "application/json");
     assertEquals(404, staleModification.statusCode(), staleModification.body());
     try (var c = TestServer.get().cdr().database().dataSource().getConnection();
         var rs = c.createStatement().executeQuery(

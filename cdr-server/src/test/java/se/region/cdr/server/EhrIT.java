@@ -48,7 +48,7 @@ class EhrIT {
     HttpResponse<String> got = Api.get(location);
     assertEquals(200, got.statusCode());
     JsonNode ehr = Api.json(got);
-    assertEquals("it.cdr.local", ehr.path("system_id").path("value").asText());
+    assertEquals(TestServer.SYSTEM_ID, ehr.path("system_id").path("value").asText());
     assertEquals("EHR_STATUS", ehr.path("ehr_status").path("type").asText());
     assertNotNull(ehr.path("time_created").path("value").asText(null));
   }

@@ -16,6 +16,11 @@ import se.region.cdr.core.CdrConfig;
  * tests delete the EHRs they see).
  */
 public final class TestServer {
+  /**
+   * The test server's system id: EHRbase's default, the system id of the environment the AQL
+   * conformance suite's expected results were recorded in (some queries name it in version uids).
+   */
+  public static final String SYSTEM_ID = "local.ehrbase.org";
   private static TestServer instance;
 
   private final Cdr cdr;
@@ -31,7 +36,7 @@ public final class TestServer {
       try {
         Path dataDir = Files.createTempDirectory("cdr-it-");
         CdrConfig config = new CdrConfig("127.0.0.1", freePort(), dataDir, System.getenv("CDR_TEST_DB_URL"),
-            env("CDR_TEST_DB_USER", "postgres"), env("CDR_TEST_DB_PASSWORD", "postgres"), 0, "it.cdr.local", true, 16, 30000, 100000);
+            env("CDR_TEST_DB_USER", "postgres"), env("CDR_TEST_DB_PASSWORD", "postgres"), 0, SYSTEM_ID, true, 16, 30000, 100000);
         Cdr cdr = Cdr.start(config);
         HttpServer http = HttpServer.start(cdr);
         instance = new TestServer(cdr, http);
@@ -54,7 +59,7 @@ public final class TestServer {
   public static TestServer isolated() {
     try {
       CdrConfig config = new CdrConfig("127.0.0.1", freePort(), Files.createTempDirectory("cdr-it-isolated-"), null, "postgres", "postgres", 0,
-          "it.cdr.local", true, 16, 30000, 100000);
+          SYSTEM_ID, true, 16, 30000, 100000);
       Cdr cdr = Cdr.start(config);
       HttpServer http = HttpServer.start(cdr);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
