@@ -185,6 +185,7 @@ class AqlConformanceIT {
         count(PASSED, clause), n, count(UNSUPPORTED_COUNT, clause), count(NO_EXPECTED, clause))));
     List<Path> unused = CATALOG.unusedExpectedFiles();
     b.append(String.format("%n  expected files no case uses yet (robot suites not restated in tables.txt): %d", unused.size()));
+    unused.forEach(f -> b.append(String.format("%n    %s%s", ROOT.relativize(f), f.toFile().length() == 0 ? " (empty)" : "")));
     System.out.println(b);
     if (!RECORD) {
       System.out.println(KNOWN.summary());
