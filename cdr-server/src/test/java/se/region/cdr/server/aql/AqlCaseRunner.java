@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import se.region.cdr.server.Api;
 import se.region.cdr.server.KnownFailures;
 
@@ -123,8 +121,6 @@ final class AqlCaseRunner {
     }
   }
 
-  private static final Pattern WHOLE_PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
-
   /**
    * The expected rows with the values the robot suite read from the result filled in: a cell that
    * is only a variable no fixture set ({@code ${time_committed_composition1}}) takes the actual
@@ -139,10 +135,10 @@ final class AqlCaseRunner {
       ArrayNode row = (ArrayNode) rows.get(r);
       JsonNode actualRow = actualRows.get(r);
       for (int i = 0; i < row.size() && i < actualRow.size(); i++) {
-        Matcher m = WHOLE_PLACEHOLDER.matcher(row.get(i).isTextual() ? row.get(i).asText() : "");
-        if (m.matches()) {
-          read.putIfAbsent(m.group(1), actualRow.get(i));
-          row.set(i, read.get(m.group(1)));
+        String name = row.get(i).isTextual() ? Placeholders.whole(row.get(i).asText()) : null;
+        if (name != null) {
+          read.putIfAbsent(name, actualRow.get(i));
+          row.set(i, read.get(name));
         }
       }
     }
@@ -184,9 +180,9 @@ final class AqlCaseRunner {
     if (!c.ordered() || c.expectedFile() == null) {
       return -1;
     }
-    String name = c.expectedFile().getFileName().toString().replaceFirst("\\.json$", "");
-    java.nio.file.Path part = c.expectedFile().resolveSibling(name + "_part_ordered_asc.json");
-    java.nio.file.Path rest = c.expectedFile().resolveSibling(name + "_part_not_ordered.json");
+    List<java.nio.file.Path> parts = ConformanceCatalog.orderedParts(c.expectedFile());
+    java.nio.file.Path part = parts.get(0);
+    java.nio.file.Path rest = parts.get(1);
     if (!java.nio.file.Files.isRegularFile(part) || !java.nio.file.Files.isRegularFile(rest)) {
       return -1;
     }

@@ -133,9 +133,7 @@ final class ConformanceCatalog {
           continue;
         }
         usedExpectedFiles.add(expected);
-        for (String part : List.of("_part_ordered_asc.json", "_part_not_ordered.json")) { // read by AqlCaseRunner#orderedRows
-          usedExpectedFiles.add(expected.resolveSibling(expected.getFileName().toString().replaceFirst("\\.json$", part)));
-        }
+        usedExpectedFiles.addAll(orderedParts(expected)); // read by AqlCaseRunner#orderedRows where they exist
       }
       Map<String, String> variables = new LinkedHashMap<>(row);
       SPECIAL_COLUMNS.forEach(variables::remove);
@@ -173,6 +171,15 @@ final class ConformanceCatalog {
         Sections.value(entries, "offset", null), Sections.value(entries, "fetch", null), ignored,
         Boolean.parseBoolean(Sections.value(entries, "ordered", String.valueOf(folder.equals("order_by")))),
         Boolean.parseBoolean(Sections.value(entries, "from_result", "false")));
+  }
+
+  /**
+   * The siblings an ORDER BY expected file may have: its rows in sort order ({@code
+   * _part_ordered_asc}), then the ties of the sort key in any order ({@code _part_not_ordered}).
+   */
+  static List<Path> orderedParts(Path expected) {
+    String name = expected.getFileName().toString().replaceFirst("\\.json$", "");
+    return List.of(expected.resolveSibling(name + "_part_ordered_asc.json"), expected.resolveSibling(name + "_part_not_ordered.json"));
   }
 
   /** {@code ${path}} to {@code path}. */

@@ -73,6 +73,12 @@ final class Placeholders {
   }
 
   /** Names of the variables still in the text. */
+  /** The variable a text consists of and nothing else ({@code ${name}}), or null. */
+  static String whole(String text) {
+    Matcher m = VARIABLE.matcher(text);
+    return m.matches() ? m.group(1) : null;
+  }
+
   static Set<String> unresolved(String text) {
     Set<String> names = new TreeSet<>();
     Matcher m = VARIABLE.matcher(text);
